@@ -1,0 +1,3 @@
+using Nlp.Cli;
+
+return VnlpApp.Run(args);

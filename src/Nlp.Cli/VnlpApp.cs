@@ -1,0 +1,65 @@
+using System.Text;
+using Nlp.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Nlp.Cli;
+
+/// <summary>The command-line program: parses arguments and hands each command to the library.</summary>
+public static class VnlpApp
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("vnlp");
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.Settings.Console = Terminal.Error;
+            config.AddCommand<ExtractCommand>("extract")
+                .WithDescription("Find organisations, products, dates, money, people and places in Vietnamese articles; write JSONL, one object per document.")
+                .WithExample("extract", "data/samples", "-o", "out/samples.jsonl")
+                .WithExample("extract", "news/", "--date", "2025-02-01", "--threads", "2");
+            config.AddCommand<BenchmarkCommand>("benchmark")
+                .WithDescription("Measure the speed of the pipeline stages on one core over a large varied text.")
+                .WithExample("benchmark", "data/samples", "--syllables", "2000000");
+        });
+        try
+        {
+            return app.Run(args);
+        }
+        catch (CommandAppException e)
+        {
+            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            Terminal.Error.MarkupLine("Run [bold]vnlp --help[/] (or [bold]vnlp COMMAND --help[/]) for usage.");
+            return UsageError;
+        }
+        catch (UsageException e)
+        {
+            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return UsageError;
+        }
+    }
+}
+
+/// <summary>A mistake in how the command was called (exit code 2), as opposed to bad input data (exit code 1).</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Human-facing output goes to stderr, so that stdout carries only data.</summary>
+public static class Terminal
+{
+    public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+        Ansi = Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+        ColorSystem = Console.IsErrorRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+    });
+
+    public static bool Interactive => !Console.IsErrorRedirected;
+}
