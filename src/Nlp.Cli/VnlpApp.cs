@@ -26,6 +26,25 @@ public static class VnlpApp
                 .WithDescription("Find organisations, products, dates, money, people and places in Vietnamese articles; write JSONL, one object per document.")
                 .WithExample("extract", "data/samples", "-o", "out/samples.jsonl")
                 .WithExample("extract", "news/", "--date", "2025-02-01", "--threads", "2");
+            config.AddCommand<SegmentCommand>("segment")
+                .WithDescription("Segment Vietnamese text into words: syllables of a word joined by '_' (or word spans as JSONL).")
+                .WithExample("segment", "data/samples", "-o", "out/samples.seg.txt")
+                .WithExample("segment", "news.jsonl", "--format", "jsonl");
+            config.AddBranch("train", train =>
+            {
+                train.SetDescription("Train a model.");
+                train.AddCommand<TrainSegmenterCommand>("segmenter")
+                    .WithDescription("Train the word segmenter on a CoNLL-U treebank and save the ML.NET model.")
+                    .WithExample("train", "segmenter", "--data", "../shared/data/ud-vi-vtb", "--out", "models/segmenter.zip", "--seed", "1");
+            });
+            config.AddBranch("evaluate", evaluate =>
+            {
+                evaluate.SetDescription("Score a model against gold data.");
+                evaluate.AddCommand<EvaluateSegmenterCommand>("segmenter")
+                    .WithDescription("Word precision, recall and F1 of the segmenter on a CoNLL-U file, or by k-fold cross-validation.")
+                    .WithExample("evaluate", "segmenter", "--gold", "test.conllu")
+                    .WithExample("evaluate", "segmenter", "--folds", "5", "--data", "../shared/data/ud-vi-vtb");
+            });
             config.AddCommand<BenchmarkCommand>("benchmark")
                 .WithDescription("Measure the speed of the pipeline stages on one core over a large varied text.")
                 .WithExample("benchmark", "data/samples", "--syllables", "2000000");

@@ -58,7 +58,9 @@ public sealed class BenchmarkCommand : Command<BenchmarkSettings>
                 times[stage.Name] = watch.Elapsed.TotalSeconds;
             }
             if (round == 0) continue;
-            times["total"] = times.Values.Sum();
+            // Issue figures are quoted both for the rule-based spine alone and for the whole pipeline.
+            times["rules (no models)"] = times.Where(t => RuleStages.Contains(t.Key)).Sum(t => t.Value);
+            times["total"] = times.Where(t => t.Key != "rules (no models)").Sum(t => t.Value);
             foreach (var (name, t) in times) best[name] = best.TryGetValue(name, out var b) ? Math.Min(b, t) : t;
             cancellation.ThrowIfCancellationRequested();
         }
@@ -71,6 +73,8 @@ public sealed class BenchmarkCommand : Command<BenchmarkSettings>
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {syllables / best["total"]:F0} syllables/s"));
         return VnlpApp.Success;
     }
+
+    private static readonly HashSet<string> RuleStages = NlpPipeline.RuleBasedStages().Select(s => s.Name).ToHashSet();
 
     private static long CountSyllables(Document d) => d.Tokens.Count(t => t.IsSyllable);
 }

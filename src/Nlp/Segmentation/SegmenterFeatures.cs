@@ -1,0 +1,143 @@
+using System.Buffers;
+using Nlp.Documents;
+using Nlp.Tokenization;
+
+namespace Nlp.Segmentation;
+
+/// <summary>
+/// The features of a syllable boundary (between syllable i and i+1): the syllables around it
+/// (lower case), their bigrams and trigrams across the boundary, and their shapes (capitalisation,
+/// digits, punctuation). Each feature is a template number and up to four atoms; training sees it as
+/// a string, the run-time scorer as a <see cref="FeatureKey"/> of atom ids, built by the same code.
+/// </summary>
+public static class SegmenterFeatures
+{
+    public const string SentenceStart = "<s>";
+    public const string SentenceEnd = "</s>";
+    public const string NumberAtom = "<num>";
+    public const string FirstBoundary = "<first>";
+    private const char TemplateSeparator = '\u001E';
+    private const char AtomSeparator = '\u001F';
+
+    /// <summary>
+    /// Templates as offsets from the boundary: form positions (F) and shape positions (S), relative to
+    /// syllable i (0) and i+1 (+1). The last one fires only at the first boundary of a sentence.
+    /// </summary>
+    private static readonly (char Kind, int Offset)[][] Templates =
+    [
+        [('F', -1)], [('F', 0)], [('F', 1)], [('F', 2)],
+        [('F', 0), ('F', 1)], [('F', -1), ('F', 0)], [('F', 1), ('F', 2)],
+        [('F', -1), ('F', 0), ('F', 1)], [('F', 0), ('F', 1), ('F', 2)],
+        [('S', 0), ('S', 1)], [('S', -1), ('S', 0), ('S', 1), ('S', 2)],
+        [('F', -1), ('F', 1)], [('S', 0), ('F', 1)], [('F', 0), ('S', 1)],
+        [('B', 0), ('S', 0), ('S', 1)],
+    ];
+
+    public static int TemplateCount => Templates.Length;
+
+    /// <summary>The form atom of a token: lower-cased word, a class for numbers, punctuation as is.</summary>
+    public static string Form(ReadOnlySpan<char> text, TokenKind kind) => kind switch
+    {
+        TokenKind.Word => text.ToString().ToLowerInvariant(),
+        TokenKind.Number => NumberAtom,
+        TokenKind.Url => "<url>",
+        TokenKind.Email => "<email>",
+        TokenKind.Hashtag => "<hashtag>",
+        _ => text.ToString(),
+    };
+
+    /// <summary>The shape atom: Aa (capitalised), A (all capitals), a (lower), 9 (number), a9 (letters and digits), p (other).</summary>
+    public static string Shape(ReadOnlySpan<char> text, TokenKind kind)
+    {
+        if (kind == TokenKind.Number) return "#9";
+        if (kind != TokenKind.Word) return "#p";
+        bool upperFirst = char.IsUpper(text[0]), anyLower = false, anyUpperRest = false, anyDigit = false;
+        for (int k = 0; k < text.Length; k++)
+        {
+            char c = text[k];
+            if (char.IsDigit(c)) anyDigit = true;
+            else if (char.IsLower(c)) anyLower = true;
+            else if (k > 0 && char.IsUpper(c)) anyUpperRest = true;
+        }
+        if (anyDigit) return "#a9";
+        if (upperFirst) return anyLower ? (anyUpperRest ? "#aA" : "#Aa") : "#A";
+        return anyUpperRest ? "#aA" : "#a";
+    }
+
+    /// <summary>The kind a treebank syllable would get from the tokenizer.</summary>
+    public static TokenKind KindOf(string syllable)
+    {
+        var tokens = new List<Token>(2);
+        TokenScanner.Tokenize(syllable, tokens);
+        return tokens.Count == 1 ? tokens[0].Kind : TokenKind.Word;
+    }
+
+    /// <summary>Feature strings of boundary i (between syllables i and i+1) for training.</summary>
+    public static string[] BoundaryFeatures(IReadOnlyList<string> forms, IReadOnlyList<string> shapes, int i)
+    {
+        var features = new string[Templates.Length];
+        var builder = new System.Text.StringBuilder(48);
+        int count = 0;
+        for (int t = 0; t < Templates.Length; t++)
+        {
+            if (Templates[t][0].Kind == 'B' && i != 0) continue;
+            builder.Clear().Append(t).Append(TemplateSeparator);
+            for (int a = 0; a < Templates[t].Length; a++)
+            {
+                if (a > 0) builder.Append(AtomSeparator);
+                var (kind, offset) = Templates[t][a];
+                builder.Append(Atom(forms, shapes, i + offset, kind));
+            }
+            features[count++] = builder.ToString();
+        }
+        return count == features.Length ? features : features[..count];
+    }
+
+    private static string Atom(IReadOnlyList<string> forms, IReadOnlyList<string> shapes, int position, char kind)
+    {
+        if (kind == 'B') return FirstBoundary;
+        if (position < 0) return SentenceStart;
+        if (position >= forms.Count) return SentenceEnd;
+        return kind == 'F' ? forms[position] : shapes[position];
+    }
+
+    /// <summary>Splits a feature string back into its template and atoms (for building the run-time scorer).</summary>
+    public static (int Template, string[] Atoms) Parse(string feature)
+    {
+        int separator = feature.IndexOf(TemplateSeparator);
+        return (int.Parse(feature.AsSpan(0, separator), provider: System.Globalization.CultureInfo.InvariantCulture), feature[(separator + 1)..].Split(AtomSeparator));
+    }
+
+    /// <summary>Run time: the feature keys of boundary i from atom ids (-1 = unknown atom: the feature cannot fire).</summary>
+    internal static int Keys(ReadOnlySpan<int> formIds, ReadOnlySpan<int> shapeIds, int i, in AtomIds special, Span<FeatureKey> keys)
+    {
+        int count = 0;
+        Span<int> atoms = stackalloc int[4];
+        for (int t = 0; t < Templates.Length; t++)
+        {
+            var template = Templates[t];
+            if (template[0].Kind == 'B' && i != 0) continue;
+            bool known = true;
+            atoms.Fill(0);
+            for (int a = 0; a < template.Length; a++)
+            {
+                var (kind, offset) = template[a];
+                int p = i + offset;
+                int id = kind == 'B' ? special.First
+                    : p < 0 ? special.Start
+                    : p >= formIds.Length ? special.End
+                    : kind == 'F' ? formIds[p] : shapeIds[p];
+                if (id < 0) { known = false; break; }
+                atoms[a] = id;
+            }
+            if (known) keys[count++] = new FeatureKey(t, atoms[0], atoms[1], atoms[2], atoms[3]);
+        }
+        return count;
+    }
+}
+
+/// <summary>A feature at run time: its template and the ids of its atoms.</summary>
+internal readonly record struct FeatureKey(int Template, int A, int B, int C, int D);
+
+/// <summary>Ids of the padding atoms in a model's atom vocabulary.</summary>
+internal readonly record struct AtomIds(int Start, int End, int First);

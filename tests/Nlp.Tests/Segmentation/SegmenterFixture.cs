@@ -1,0 +1,20 @@
+using Nlp.Segmentation;
+
+namespace Nlp.Tests.Segmentation;
+
+/// <summary>A segmenter trained once on a small slice of the treebank, shared by the tests that need one.</summary>
+public sealed class SegmenterFixture
+{
+    public SegmenterFixture()
+    {
+        var train = Conllu.Read(Path.Combine(RepositoryPaths.Treebank, "train.conllu"));
+        var dev = Conllu.Read(Path.Combine(RepositoryPaths.Treebank, "dev.conllu"));
+        TrainSlice = train.Take(400).ToList();
+        HeldBack = dev.Take(150).ToList();
+        Trained = SegmenterTrainer.Train(TrainSlice, new SegmenterTrainingOptions { Seed = 7 });
+    }
+
+    public List<SegmentedSentence> TrainSlice { get; }
+    public List<SegmentedSentence> HeldBack { get; }
+    public TrainedSegmenter Trained { get; }
+}

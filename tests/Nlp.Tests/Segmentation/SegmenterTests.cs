@@ -1,0 +1,131 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Nlp.Documents;
+using Nlp.Pipeline;
+using Nlp.Segmentation;
+
+namespace Nlp.Tests.Segmentation;
+
+public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterFixture>
+{
+    [Fact]
+    public void Reads_multi_syllable_words_from_the_treebank()
+    {
+        var first = fixture.TrainSlice[0];
+        Assert.Contains(first.Words, w => string.Join(' ', w) == "chủ tịch");
+        Assert.Contains(first.Words, w => string.Join(' ', w) == "Bùi Văn Luyến");
+    }
+
+    [Fact]
+    public void A_model_trained_on_a_slice_beats_one_word_per_syllable_on_held_back_sentences()
+    {
+        var model = SegmentationScore.Evaluate(fixture.Trained.Model, fixture.HeldBack);
+        var baseline = new SegmentationScore();
+        foreach (var s in fixture.HeldBack) baseline.Add(s, new bool[Math.Max(0, s.SyllableCount - 1)]);
+        Assert.True(model.F1 > baseline.F1 + 0.08, $"model F1 {model.F1:0.000} vs baseline {baseline.F1:0.000}");
+        Assert.True(model.F1 > 0.82, $"model F1 {model.F1:0.000}");
+    }
+
+    [Fact]
+    public void The_fast_scorer_decides_exactly_as_the_ML_NET_model()
+    {
+        var ml = new MLContext(seed: 1);
+        var examples = SegmenterTrainer.Examples(fixture.HeldBack).ToList();
+        var scored = fixture.Trained.Transformer.Transform(ml.Data.LoadFromEnumerable(examples));
+        var mlNet = scored.GetColumn<bool>("PredictedLabel").ToList();
+
+        var fast = new List<bool>();
+        foreach (var sentence in fixture.HeldBack)
+        {
+            var syllables = sentence.Syllables.ToArray();
+            var joins = fixture.Trained.Model.Joins(syllables);
+            for (int i = 0; i < syllables.Length - 1; i++)
+                if (SegmenterModel.IsSyllable(SegmenterFeatures.KindOf(syllables[i])) && SegmenterModel.IsSyllable(SegmenterFeatures.KindOf(syllables[i + 1])))
+                    fast.Add(joins[i]);
+        }
+        Assert.Equal(mlNet.Count, fast.Count);
+        Assert.Equal(mlNet, fast);
+    }
+
+    [Fact]
+    public void Saving_and_loading_gives_the_same_predictions()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"vnlp-seg-{Guid.NewGuid():N}.zip");
+        try
+        {
+            fixture.Trained.Save(path);
+            var loaded = SegmenterModel.Load(path);
+            foreach (var s in fixture.HeldBack.Take(50))
+                Assert.Equal(fixture.Trained.Model.Joins(s.Syllables.ToArray()), loaded.Joins(s.Syllables.ToArray()));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Training_again_with_the_same_data_and_seed_gives_the_same_predictions()
+    {
+        var again = SegmenterTrainer.Train(fixture.TrainSlice, new SegmenterTrainingOptions { Seed = 7 });
+        foreach (var s in fixture.HeldBack)
+            Assert.Equal(fixture.Trained.Model.Joins(s.Syllables.ToArray()), again.Model.Joins(s.Syllables.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("Công ty khởi nghiệp có trụ sở tại Hàng Châu (Trung Quốc), theo Reuters.")]
+    [InlineData("Giá 29,99 USD/tháng; TP.HCM, v.v. \"GPT-4o\" 😀 và Copilot+!")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Words_cover_every_token_once_in_order(string text)
+    {
+        var pipeline = new NlpPipeline(NlpPipeline.RuleBasedStages().Append(new WordSegmentationStage(fixture.Trained.Model)));
+        var d = pipeline.Process("t", text);
+        int next = 0;
+        foreach (var word in d.Words)
+        {
+            Assert.Equal(next, word.FirstToken);
+            Assert.True(word.EndToken > word.FirstToken);
+            for (int t = word.FirstToken + 1; t < word.EndToken; t++) Assert.True(d.Tokens[t].IsSyllable && d.Tokens[t - 1].IsSyllable);
+            next = word.EndToken;
+        }
+        Assert.Equal(d.Tokens.Count, next);
+    }
+
+    [Fact]
+    public void Cross_validation_scores_every_sentence_once()
+    {
+        var sentences = fixture.TrainSlice.Take(120).ToList();
+        var results = CrossValidation.Run(sentences, 3, new SegmenterTrainingOptions { Seed = 3 });
+        Assert.Equal(3, results.Count);
+        Assert.Equal(sentences.Count, results.Sum(r => r.TestSentences));
+        Assert.All(results, r => Assert.Equal(sentences.Count - r.TestSentences, r.TrainSentences));
+        Assert.Equal(sentences.Sum(s => s.Words.Count), results.Sum(r => r.Score.Gold));
+    }
+
+    [Fact]
+    public void Scores_match_a_hand_computed_example()
+    {
+        var gold = new SegmentedSentence("x", [["công", "ty"], ["khởi", "nghiệp"], ["mới"]]);
+        var score = new SegmentationScore();
+        score.Add(gold, [true, false, false, false]); // công_ty khởi nghiệp mới
+        Assert.Equal(3, score.Gold);
+        Assert.Equal(4, score.Predicted);
+        Assert.Equal(2, score.Correct);
+        Assert.Equal(2 * (0.5 * 2.0 / 3) / (0.5 + 2.0 / 3), score.F1, 6);
+    }
+}
+
+/// <summary>The model shipped in models/ does what the README says it does.</summary>
+public class ShippedSegmenterTests
+{
+    private static readonly Lazy<SegmenterModel> Model = new(() => SegmenterModel.Load(Path.Combine(RepositoryPaths.Models, "segmenter.zip")));
+
+    [Theory]
+    [InlineData("Công ty khởi nghiệp có trụ sở tại Hàng Châu.", "Công_ty khởi_nghiệp có trụ_sở tại Hàng_Châu .")]
+    [InlineData("Ông Bùi Văn Luyến là chủ tịch xã.", "Ông Bùi_Văn_Luyến là chủ_tịch xã .")]
+    public void Segments_common_words_and_names(string text, string expected)
+    {
+        var d = new NlpPipeline(NlpPipeline.RuleBasedStages().Append(new WordSegmentationStage(Model.Value))).Process("t", text);
+        var writer = new StringWriter();
+        Nlp.Output.SegmentedText.Write(d, writer);
+        Assert.Equal(expected + "\n", writer.ToString());
+    }
+}
