@@ -39,11 +39,19 @@ public static class VnlpApp
             });
             config.AddBranch("evaluate", evaluate =>
             {
-                evaluate.SetDescription("Score a model against gold data.");
+                evaluate.SetDescription("Score entities against gold annotations (vnlp evaluate --gold GOLD.jsonl), or the segmenter (vnlp evaluate segmenter).");
+                evaluate.SetDefaultCommand<EvaluateCommand>();
                 evaluate.AddCommand<EvaluateSegmenterCommand>("segmenter")
                     .WithDescription("Word precision, recall and F1 of the segmenter on a CoNLL-U file, or by k-fold cross-validation.")
                     .WithExample("evaluate", "segmenter", "--gold", "test.conllu")
                     .WithExample("evaluate", "segmenter", "--folds", "5", "--data", "../shared/data/ud-vi-vtb");
+            });
+            config.AddBranch("corpus", corpus =>
+            {
+                corpus.SetDescription("Work with annotated corpus files.");
+                corpus.AddCommand<CorpusCheckCommand>("check")
+                    .WithDescription("Validate offsets, overlaps, types, relations, NFC, duplicate ids and near-duplicate paragraphs; count entities and relations.")
+                    .WithExample("corpus", "check", "data/corpus/train.jsonl", "data/corpus/dev.jsonl");
             });
             config.AddCommand<BenchmarkCommand>("benchmark")
                 .WithDescription("Measure the speed of the pipeline stages on one core over a large varied text.")

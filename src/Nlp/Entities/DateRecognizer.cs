@@ -11,10 +11,12 @@ namespace Nlp.Entities;
 /// </summary>
 internal static class DateRecognizer
 {
-    private static readonly string[] RelativeWords = ["này", "nay", "trước", "qua", "tới", "sau", "ngoái", "sắp tới"];
+    private static readonly string[] RelativeWords = ["này", "nay", "trước", "qua", "tới", "sau", "ngoái"];
+    /// <summary>Words that complete a relative date after a period ("tháng 6 này", "hai tháng qua").</summary>
+    private static readonly string[] ClosingWords = ["này", "tới", "qua", "nữa"];
     private static readonly string[] Units = ["ngày", "tuần", "tháng", "năm", "quý"];
     private static readonly string[] Edges = ["đầu", "cuối", "giữa"];
-    private static readonly string[] DayCues = ["hôm", "vào", "từ", "đến", "tới", "hết", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "sau", "trước", "(", "-", "–", "và", "hoặc", "nay", "là"];
+    private static readonly string[] DayCues = ["hôm", "vào", "từ", "đến", "tới", "hết", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "sau", "trước", "(", "-", "–", "và", "hoặc", "nay", "là", "phiên", "ngày"];
     private static readonly string[] VersionCues = ["bản", "phiên", "version", "v", "thế", "hệ"];
     private static readonly string[] NumberUnitWords = ["triệu", "tỷ", "tỉ", "nghìn", "ngàn", "USD", "%", "điểm", "lần", "GB", "TB", "MB"];
 
@@ -33,6 +35,9 @@ internal static class DateRecognizer
         if ((end = Relative(w, k)) > 0) return end;
         if ((end = LeadingPeriod(w, k)) > 0) return end;
         if ((end = Duration(w, k)) > 0) return end;
+        if ((end = Ordinal(w, k)) > 0) return end;
+        if ((end = Season(w, k)) > 0) return end;
+        if ((end = YearRange(w, k)) > 0) return end;
         value = null;
         return -1;
     }
@@ -102,7 +107,7 @@ internal static class DateRecognizer
             {
                 // "30.1" is a date unless it reads as a quantity ("1.5 triệu") or a version ("Gemini 2.5", "bản 1.2").
                 bool quantity = w.IsAny(k + 1, NumberUnitWords);
-                bool version = !cued && w.IsKind(k - 1, TokenKind.Word) && (char.IsUpper(w.Text(k - 1)[0]) || w.IsAny(k - 1, VersionCues));
+                bool version = !cued && w.IsKind(k - 1, TokenKind.Word) && (HasUpperOrDigit(w.Text(k - 1)) || w.IsAny(k - 1, VersionCues));
                 if (!quantity && !version) return k + 1;
             }
             value = null;
@@ -138,7 +143,7 @@ internal static class DateRecognizer
             year = w.IsAny(end + 1, ["nay"]) ? documentYear : w.IsAny(end + 1, ["ngoái", "trước"]) ? documentYear - 1 : documentYear + 1;
             end += 2;
         }
-        else if (w.IsAny(end, ["này", "tới", "trước", "qua"])) { year = null; end += 1; }
+        else if (ClosingTail(w, end) is int tail and > 0) { year = null; end = tail; }
         value = year is int yy ? Iso(yy, month, null) : null;
         return end;
     }
@@ -162,12 +167,15 @@ internal static class DateRecognizer
     {
         if (!w.Is(k, "quý")) return -1;
         if (w.IsAny(k + 1, RelativeWords)) return k + 2;
+        if (w.Is(k + 1, "tiếp") && w.Is(k + 2, "theo")) return k + 3;
         bool roman = w.IsAny(k + 1, ["I", "II", "III", "IV"]);
         if (!roman && !(w.IsKind(k + 1, TokenKind.Number) && IsQuarterNumber(w.Text(k + 1)))) return -1;
         int end = k + 2;
         if (roman && w.Is(end, "/") && w.Glued(end) && w.IsKind(end + 1, TokenKind.Number) && TryYear(w.Text(end + 1), out _)) end += 2;
+        else if (w.Text(k + 1).Contains('/')) { }
         else if (Year(w, end, null, out _) is int e && e > 0) end = e;
-        else if (w.IsAny(end, ["này", "tới", "trước", "sau"])) end++;
+        else if (w.Is(end, "năm") && w.Is(end + 1, "tài") && w.Is(end + 2, "chính") && w.IsKind(end + 3, TokenKind.Number) && TryYear(w.Text(end + 3), out _)) end += 4;
+        else if (ClosingTail(w, end) is int tail and > 0) end = tail;
         return end;
     }
 
@@ -179,8 +187,12 @@ internal static class DateRecognizer
     }
 
     // "tuần trước", "tuần này", "tuần tới", "tuần qua", "tuần sau".
-    private static int Week(TokenWindow w, int k) =>
-        w.Is(k, "tuần") && w.IsAny(k + 1, ["trước", "này", "tới", "qua", "sau"]) ? k + 2 : -1;
+    private static int Week(TokenWindow w, int k)
+    {
+        if (!w.Is(k, "tuần")) return -1;
+        if (w.Is(k + 1, "tiếp") && w.Is(k + 2, "theo")) return k + 3;
+        return w.IsAny(k + 1, ["trước", "này", "tới", "qua", "sau"]) ? k + 2 : -1;
+    }
 
     // "hôm qua", "hôm nay", "hôm kia", "cùng ngày", "cùng kỳ năm trước", "cùng kỳ".
     private static int Relative(TokenWindow w, int k)
@@ -198,12 +210,51 @@ internal static class DateRecognizer
     // "hai tháng", "3 năm", "10 ngày qua", "5 năm tới", "vài tuần".
     private static int Duration(TokenWindow w, int k)
     {
-        if (!IsCount(w, k) || !w.IsAny(k + 1, Units)) return -1;
+        if (!IsCount(w, k)) return -1;
+        int end;
+        if (w.IsAny(k + 1, Units)) end = k + 2;
+        else if (w.Is(k + 1, "thập") && w.IsAny(k + 2, ["kỷ", "kỉ", "niên"])) end = k + 3;
+        else return -1;
         // "2 tháng 9" is a date written without "ngày", not a duration.
-        if (w.IsKind(k + 2, TokenKind.Number)) return -1;
-        int end = k + 2;
-        if (w.IsAny(end, ["qua", "tới", "trước", "nữa", "sau", "gần đây"])) end++;
-        return end;
+        if (w.IsKind(end, TokenKind.Number)) return -1;
+        return ClosingTail(w, end) is int tail and > 0 ? tail : end;
+    }
+
+    /// <summary>
+    /// The end of a relative date's closing word at i ("qua", "tới", "này", "nữa"), or -1. "trước" and "sau"
+    /// close it only at the end of a clause ("hai tuần trước."); before more words they are prepositions
+    /// ("hai tháng sau khi ...", "một ngày trước đó"), which stay outside.
+    /// </summary>
+    private static int ClosingTail(TokenWindow w, int i)
+    {
+        if (w.IsAny(i, ClosingWords)) return i + 1;
+        if (w.IsAny(i, ["trước", "sau"]) && (!w.Has(i + 1) || w.IsKind(i + 1, TokenKind.Punctuation))) return i + 1;
+        return -1;
+    }
+
+    // "thập kỷ qua", "tuần đầu tiên", "năm đầu tiên", "tháng đầu".
+    private static int Ordinal(TokenWindow w, int k)
+    {
+        if (w.Is(k, "thập") && w.IsAny(k + 1, ["kỷ", "kỉ", "niên"]) && w.IsAny(k + 2, ["qua", "tới", "này"])) return k + 3;
+        if (!w.IsAny(k, ["tuần", "tháng", "năm", "quý"]) || !w.Is(k + 1, "đầu")) return -1;
+        if (w.Is(k + 2, "tiên")) return k + 3;
+        // "năm đầu" is the first year, but "tháng đầu năm" is a different period, left to LeadingPeriod.
+        return w.IsAny(k + 2, Units) ? -1 : k + 2;
+    }
+
+    // "mùa hè năm nay", "mùa thu năm 2025".
+    private static int Season(TokenWindow w, int k)
+    {
+        if (!w.Is(k, "mùa") || !w.IsAny(k + 1, ["hè", "xuân", "thu", "đông"])) return -1;
+        return Year(w, k + 2, null, out _) is int end and > 0 ? end : -1;
+    }
+
+    // "giai đoạn 2023 – 2025": a range of years after "giai đoạn".
+    private static int YearRange(TokenWindow w, int k)
+    {
+        if (!w.Is(k - 1, "đoạn") || !w.Is(k - 2, "giai")) return -1;
+        if (!w.IsKind(k, TokenKind.Number) || !TryYear(w.Text(k), out _) || !w.IsAny(k + 1, ["-", "–"]) || !w.IsKind(k + 2, TokenKind.Number) || !TryYear(w.Text(k + 2), out _)) return -1;
+        return k + 3;
     }
 
     private static bool IsCount(TokenWindow w, int k)
@@ -242,6 +293,12 @@ internal static class DateRecognizer
         if (year is int yy && d > DateTime.DaysInMonth(yy, m)) return false;
         value = Iso(year, m, d);
         return true;
+    }
+
+    private static bool HasUpperOrDigit(ReadOnlySpan<char> t)
+    {
+        foreach (char c in t) if (char.IsUpper(c) || char.IsDigit(c)) return true;
+        return false;
     }
 
     private static bool TryYear(ReadOnlySpan<char> t, out int year) =>

@@ -1,26 +1,31 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Nlp.Corpus;
 using Nlp.Documents;
 
 namespace Nlp.Output;
 
 /// <summary>
-/// Writes a processed document as one line of JSON in the format of the annotation guidelines
-/// (the training data's schema, so predictions and gold compare directly). Offsets are UTF-16
-/// indices into the input text exactly as given, and each entity's text is that substring.
+/// Writes a document as one line of JSON in the format of the annotation guidelines (the training
+/// data's schema, so predictions and gold compare directly). Offsets are UTF-16 indices into the input
+/// text exactly as given, and each entity's text is that substring.
 /// </summary>
 public static class DocumentJson
 {
-    public static string ToJsonLine(Document document)
+    public static string ToJsonLine(Document document) => ToJsonLine(AnnotatedDocument.From(document));
+
+    public static string ToJsonLine(AnnotatedDocument document)
     {
         var buffer = new StringWriter(CultureInfo.InvariantCulture);
         Write(document, buffer);
         return buffer.ToString();
     }
 
-    public static void Write(Document document, TextWriter output)
+    public static void Write(Document document, TextWriter output) => Write(AnnotatedDocument.From(document), output);
+
+    public static void Write(AnnotatedDocument document, TextWriter output)
     {
-        using var json = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false, StringEscapeHandling = StringEscapeHandling.Default };
+        using var json = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
         json.WriteStartObject();
         json.WritePropertyName("id");
         json.WriteValue(document.Id);
@@ -38,12 +43,11 @@ public static class DocumentJson
         json.WriteStartArray();
         foreach (var entity in document.Entities)
         {
-            var (start, end) = document.ToInput(entity.Start, entity.End);
             json.WriteStartObject();
-            json.WritePropertyName("start"); json.WriteValue(start);
-            json.WritePropertyName("end"); json.WriteValue(end);
+            json.WritePropertyName("start"); json.WriteValue(entity.Start);
+            json.WritePropertyName("end"); json.WriteValue(entity.End);
             json.WritePropertyName("type"); json.WriteValue(entity.Type);
-            json.WritePropertyName("text"); json.WriteValue(document.Text.Substring(start, end - start));
+            json.WritePropertyName("text"); json.WriteValue(entity.Text);
             if (entity.Value is not null) { json.WritePropertyName("value"); json.WriteValue(entity.Value); }
             if (entity.Amount is decimal amount) { json.WritePropertyName("amount"); WriteNumber(json, amount); }
             if (entity.Currency is not null) { json.WritePropertyName("currency"); json.WriteValue(entity.Currency); }
@@ -60,7 +64,6 @@ public static class DocumentJson
             json.WritePropertyName("head"); json.WriteValue(relation.Head);
             json.WritePropertyName("tail"); json.WriteValue(relation.Tail);
             json.WritePropertyName("type"); json.WriteValue(relation.Type);
-            if (relation.Confidence is double confidence) { json.WritePropertyName("confidence"); json.WriteRawValue(confidence.ToString("0.####", CultureInfo.InvariantCulture)); }
             json.WriteEndObject();
         }
         json.WriteEndArray();

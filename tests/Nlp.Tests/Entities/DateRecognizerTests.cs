@@ -62,6 +62,17 @@ public class DateRecognizerTests
     [InlineData("Thị trường sẽ sôi động trong 5 năm tới.", "5 năm tới", null)]
     [InlineData("Giá chip tăng tháng trước.", "tháng trước", null)]
     [InlineData("Sản phẩm sẽ có mặt tháng tới.", "tháng tới", null)]
+    [InlineData("Chỉ hai tháng sau khi ra mắt, ứng dụng đạt 1 triệu lượt tải.", "hai tháng", null)]
+    [InlineData("Một ngày trước đó, Google công bố mô hình.", "Một ngày", null)]
+    [InlineData("Hãng ra mắt máy hai tuần trước.", "hai tuần trước", null)]
+    [InlineData("Cổ phiếu tăng 5% trong phiên 18.6.", "18.6", "2025-06-18")]
+    [InlineData("Đây là cú sốc lớn nhất trong hai thập kỷ.", "hai thập kỷ", null)]
+    [InlineData("Doanh thu trong tuần đầu tiên vượt kỳ vọng.", "tuần đầu tiên", null)]
+    [InlineData("Giá sẽ giảm trong quý tiếp theo.", "quý tiếp theo", null)]
+    [InlineData("Số liệu quý 4 năm tài chính 2024 khả quan.", "quý 4 năm tài chính 2024", null)]
+    [InlineData("Trò chơi trở lại vào mùa hè năm nay.", "mùa hè năm nay", null)]
+    [InlineData("Thỏa thuận hợp tác giai đoạn 2023 – 2025 được ký.", "2023 – 2025", null)]
+    [InlineData("Đầu tư tăng mạnh trong thập kỷ qua.", "thập kỷ qua", null)]
     public void Finds_dates_with_their_values(string sentence, string span, string? value)
     {
         var d = TestPipeline.Run(sentence);
@@ -79,6 +90,7 @@ public class DateRecognizerTests
     [InlineData("Năm người sáng lập đã rời công ty.")]
     [InlineData("Cuộc họp bắt đầu lúc 8 giờ sáng.")]
     [InlineData("Giai đoạn tới, công ty tập trung vào AI.")]
+    [InlineData("Bản cập nhật iOS 18.4 sửa nhiều lỗi.")]
     public void Does_not_take_versions_fractions_counts_or_times_for_dates(string sentence)
     {
         var d = TestPipeline.Run(sentence);
