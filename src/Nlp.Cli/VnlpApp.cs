@@ -36,6 +36,9 @@ public static class VnlpApp
                 train.AddCommand<TrainSegmenterCommand>("segmenter")
                     .WithDescription("Train the word segmenter on a CoNLL-U treebank and save the ML.NET model.")
                     .WithExample("train", "segmenter", "--data", "../shared/data/ud-vi-vtb", "--out", "models/segmenter.zip", "--seed", "1");
+                train.AddCommand<TrainNerCommand>("ner")
+                    .WithDescription("Train the entity tagger on annotated JSONL; report dev scores and choose rules or tagger for DATE and MONEY.")
+                    .WithExample("train", "ner", "--train", "data/corpus/train.jsonl", "--dev", "data/corpus/dev.jsonl", "--out", "models/ner.zip", "--seed", "1");
             });
             config.AddBranch("evaluate", evaluate =>
             {
@@ -53,6 +56,10 @@ public static class VnlpApp
                     .WithDescription("Validate offsets, overlaps, types, relations, NFC, duplicate ids and near-duplicate paragraphs; count entities and relations.")
                     .WithExample("corpus", "check", "data/corpus/train.jsonl", "data/corpus/dev.jsonl");
             });
+            config.AddCommand<ConvertCommand>("convert")
+                .WithDescription("Convert annotations between this project's JSONL and CoNLL BIO, doccano JSONL and Label Studio JSON.")
+                .WithExample("convert", "data/corpus/dev.jsonl", "--to", "labelstudio", "-o", "dev.labelstudio.json")
+                .WithExample("convert", "export.json", "--from", "labelstudio", "--to", "jsonl", "-o", "new.jsonl");
             config.AddCommand<BenchmarkCommand>("benchmark")
                 .WithDescription("Measure the speed of the pipeline stages on one core over a large varied text.")
                 .WithExample("benchmark", "data/samples", "--syllables", "2000000");

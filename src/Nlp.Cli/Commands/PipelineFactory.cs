@@ -1,3 +1,4 @@
+using Nlp.Entities;
 using Nlp.Pipeline;
 using Nlp.Segmentation;
 
@@ -7,13 +8,19 @@ namespace Nlp.Cli.Commands;
 internal static class PipelineFactory
 {
     private static readonly Lazy<SegmenterModel?> Segmenter = new(() => ModelLocator.Segmenter is string path ? SegmenterModel.Load(path) : null);
+    private static readonly Lazy<NerModel?> Tagger = new(() => ModelLocator.Ner is string path ? NerModel.Load(path) : null);
 
     public static NlpPipeline CreateDefault()
     {
-        var stages = NlpPipeline.RuleBasedStages().ToList();
-        if (Segmenter.Value is SegmenterModel segmenter)
-            stages.Insert(stages.FindIndex(s => s is Nlp.Tokenization.SentenceSplitter) + 1, new WordSegmentationStage(segmenter));
-        else Report.Warning("no segmenter model found (models/segmenter.zip); words are not segmented. Set VNLP_MODELS or run 'vnlp train segmenter'.");
+        var stages = NerTrainer.Preparation(Segmenter.Value).Stages.ToList();
+        if (Segmenter.Value is null)
+            Report.Warning("no segmenter model found (models/segmenter.zip); words are not segmented. Set VNLP_MODELS or run 'vnlp train segmenter'.");
+        if (Tagger.Value is NerModel tagger)
+        {
+            if (Segmenter.Value is null) Report.Warning("the entity tagger was trained with word segmentation; without the segmenter it will do worse.");
+            stages.Add(new EntityTaggingStage(tagger));
+        }
+        else Report.Warning("no entity tagger model found (models/ner.zip); only DATE and MONEY are found. Set VNLP_MODELS or run 'vnlp train ner'.");
         return new NlpPipeline(stages);
     }
 

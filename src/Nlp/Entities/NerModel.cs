@@ -1,0 +1,236 @@
+using System.IO.Compression;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Newtonsoft.Json;
+using Nlp.Documents;
+
+namespace Nlp.Entities;
+
+/// <summary>What the tagger model carries beside the ML.NET classifier (stored in the same zip).</summary>
+public sealed class NerMetadata
+{
+    /// <summary>log P(tag | previous tag) learned from the training data; row = previous tag (last row: sentence start).</summary>
+    public float[][] Transitions { get; set; } = [];
+    /// <summary>Entity types whose spans come from the DATE/MONEY rules rather than the tagger (chosen on dev).</summary>
+    public List<string> RuleTypes { get; set; } = [EntityTypes.Date, EntityTypes.Money];
+    /// <summary>Confidence given to rule entities: the rules' precision on dev, by type.</summary>
+    public Dictionary<string, double> RuleConfidence { get; set; } = new();
+    public List<GazetteerEntry> Gazetteer { get; set; } = [];
+    public Dictionary<string, string> Card { get; set; } = new();
+}
+
+/// <summary>
+/// The entity tagger: a maximum-entropy classifier over token features (trained with ML.NET, read out
+/// of its saved model into a feature table for allocation-free scoring) and BIO-constrained Viterbi
+/// decoding with learned transition scores, so that no invalid tag sequence is produced.
+/// </summary>
+public sealed class NerModel
+{
+    internal const string KeysColumn = "FeatureKeys";
+    internal const string MetadataEntry = "vnlp/ner.json";
+
+    private readonly Dictionary<ulong, int> _rows;
+    private readonly float[] _weights; // rows x classes
+    private readonly float[] _biases;
+    private readonly string[] _labels;
+    private readonly float[,] _transitions; // (classes + 1) x classes; last row = start
+    private readonly float[] _transitionTable; // the same, flat, for the decoder's inner loop
+
+    internal NerModel(Dictionary<string, int> rows, float[] weights, float[] biases, string[] labels, NerMetadata metadata)
+    {
+        // Features are looked up by a 64-bit hash of their characters: no copying, no string comparison.
+        _rows = new Dictionary<ulong, int>(rows.Count);
+        foreach (var (feature, row) in rows)
+            if (!_rows.TryAdd(FeatureHash.Of(feature), row))
+                throw new InvalidDataException($"two tagger features share a hash ('{feature}'); retrain with other features");
+        _weights = weights;
+        _biases = biases;
+        _labels = labels;
+        Metadata = metadata;
+        Gazetteer = new Gazetteer(metadata.Gazetteer);
+        int c = labels.Length;
+        _transitions = new float[c + 1, c];
+        for (int p = 0; p <= c; p++)
+            for (int t = 0; t < c; t++)
+                _transitions[p, t] = BioTags.Allowed(p == c ? null : labels[p], labels[t]) ? metadata.Transitions[p][t] : float.NegativeInfinity;
+        _transitionTable = new float[(c + 1) * c];
+        for (int p = 0; p <= c; p++)
+            for (int t = 0; t < c; t++) _transitionTable[p * c + t] = _transitions[p, t];
+    }
+
+    public NerMetadata Metadata { get; }
+    public Gazetteer Gazetteer { get; }
+    public IReadOnlyList<string> Labels => _labels;
+    public int FeatureCount => _rows.Count;
+
+    /// <summary>FNV-1a over the UTF-16 units of a feature: fast, and collisions among a model's features are checked at load.</summary>
+    internal static class FeatureHash
+    {
+        public static ulong Of(ReadOnlySpan<char> text)
+        {
+            ulong hash = 14695981039346656037UL;
+            foreach (char ch in text) hash = (hash ^ ch) * 1099511628211UL;
+            return hash;
+        }
+    }
+
+    public static NerModel Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"entity tagger model not found: {path} (train one with 'vnlp train ner')", path);
+        var ml = new MLContext(seed: 0);
+        var transformer = ml.Model.Load(path, out var schema);
+        NerMetadata metadata;
+        using (var zip = ZipFile.OpenRead(path))
+        {
+            var entry = zip.GetEntry(MetadataEntry) ?? throw new InvalidDataException($"{path}: not a vnlp tagger model (no {MetadataEntry})");
+            using var reader = new StreamReader(entry.Open());
+            metadata = JsonConvert.DeserializeObject<NerMetadata>(reader.ReadToEnd()) ?? throw new InvalidDataException($"{path}: empty {MetadataEntry}");
+        }
+        return FromTransformer(transformer, schema, metadata);
+    }
+
+    /// <summary>Saves the ML.NET model, then adds the metadata to the same zip.</summary>
+    public static void Save(ITransformer transformer, DataViewSchema schema, NerMetadata metadata, string path)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        string temporary = path + ".tmp";
+        new MLContext().Model.Save(transformer, schema, temporary);
+        using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
+        {
+            var entry = zip.CreateEntry(MetadataEntry, CompressionLevel.Optimal);
+            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var writer = new StreamWriter(entry.Open());
+            writer.Write(JsonConvert.SerializeObject(metadata, Formatting.Indented));
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static NerModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, NerMetadata metadata)
+    {
+        var outputSchema = transformer.GetOutputSchema(inputSchema);
+        VBuffer<ReadOnlyMemory<char>> keys = default, labelKeys = default;
+        outputSchema[KeysColumn].GetKeyValues(ref keys);
+        outputSchema["Label"].GetKeyValues(ref labelKeys);
+        var labels = labelKeys.DenseValues().Select(v => string.Intern(v.ToString())).ToArray();
+
+        var predictor = (transformer as TransformerChain<ITransformer>)?.OfType<IPredictionTransformer<object>>().LastOrDefault()
+            ?? throw new InvalidDataException("not a tagger model: no predictor in the chain");
+        if (predictor.Model is not LinearMulticlassModelParametersBase linear)
+            throw new InvalidDataException($"not a tagger model: unsupported predictor {predictor.Model.GetType().Name}");
+        VBuffer<float>[] classWeights = [];
+        linear.GetWeights(ref classWeights, out int classes);
+        var biases = linear.GetBiases().ToArray();
+        if (classes != labels.Length) throw new InvalidDataException($"tagger model has {classes} classes but {labels.Length} labels");
+
+        int features = keys.Length;
+        var used = new bool[features];
+        for (int c = 0; c < classes; c++)
+            foreach (var (slot, w) in classWeights[c].Items()) if (w != 0f && slot < features) used[slot] = true;
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slotRow = new int[features];
+        var keyValues = keys.DenseValues().ToArray();
+        for (int s = 0; s < features; s++)
+        {
+            slotRow[s] = -1;
+            if (!used[s]) continue;
+            slotRow[s] = rows.Count;
+            rows[keyValues[s].ToString()] = rows.Count;
+        }
+        var weights = new float[rows.Count * classes];
+        for (int c = 0; c < classes; c++)
+            foreach (var (slot, w) in classWeights[c].Items())
+                if (slot < features && slotRow[slot] >= 0) weights[slotRow[slot] * classes + c] = w;
+        return new NerModel(rows, weights, biases, labels, metadata);
+    }
+
+    /// <summary>Tag probabilities for each token of a sentence (rows: tokens, columns: <see cref="Labels"/>).</summary>
+    internal float[,] Probabilities(NerFeatures features)
+    {
+        int n = features.Count, c = _labels.Length;
+        var probabilities = new float[n, c];
+        var scores = new float[c];
+        for (int k = 0; k < n; k++)
+        {
+            _biases.CopyTo(scores, 0);
+            var sink = new ScoringSink(_rows, _weights, scores);
+            features.Extract(k, ref sink);
+            float max = scores.Max();
+            float sum = 0;
+            for (int j = 0; j < c; j++) { scores[j] = MathF.Exp(scores[j] - max); sum += scores[j]; }
+            for (int j = 0; j < c; j++) probabilities[k, j] = scores[j] / sum;
+        }
+        return probabilities;
+    }
+
+    /// <summary>The best valid tag sequence under emission log-probabilities plus transition scores.</summary>
+    internal int[] Decode(float[,] probabilities)
+    {
+        int n = probabilities.GetLength(0), c = _labels.Length;
+        var path = new int[n];
+        if (n == 0) return path;
+        var score = new float[n * c];
+        var back = new int[n * c];
+        for (int t = 0; t < c; t++) score[t] = Log(probabilities[0, t]) + _transitions[c, t];
+        for (int k = 1; k < n; k++)
+        {
+            int row = k * c, previousRow = row - c;
+            for (int t = 0; t < c; t++)
+            {
+                float best = float.NegativeInfinity;
+                int from = 0;
+                for (int p = 0; p < c; p++)
+                {
+                    float s = score[previousRow + p] + _transitionTable[p * c + t];
+                    if (s > best) { best = s; from = p; }
+                }
+                score[row + t] = best + Log(probabilities[k, t]);
+                back[row + t] = from;
+            }
+        }
+        int lastRow = (n - 1) * c, last = 0;
+        for (int t = 1; t < c; t++) if (score[lastRow + t] > score[lastRow + last]) last = t;
+        path[n - 1] = last;
+        for (int k = n - 1; k > 0; k--) path[k - 1] = back[k * c + path[k]];
+        return path;
+    }
+
+    private static float Log(float p) => MathF.Log(Math.Max(p, 1e-12f));
+
+    /// <summary>Tags one sentence: entities with the geometric mean of their tokens' tag probabilities as confidence.</summary>
+    internal List<Entity> Tag(Document document, string lower, Sentence sentence)
+    {
+        var features = new NerFeatures(document, lower, sentence, Gazetteer);
+        var probabilities = Probabilities(features);
+        var path = Decode(probabilities);
+        var entities = new List<Entity>();
+        for (int k = 0; k < path.Length;)
+        {
+            string tag = _labels[path[k]];
+            if (!BioTags.IsBegin(tag)) { k++; continue; }
+            int end = k + 1;
+            while (end < path.Length && BioTags.IsInside(_labels[path[end]])) end++;
+            double logSum = 0;
+            for (int j = k; j < end; j++) logSum += Math.Log(Math.Max(probabilities[j, path[j]], 1e-12f));
+            int first = sentence.FirstToken + k, stop = sentence.FirstToken + end;
+            entities.Add(new Entity(document.Tokens[first].Start, document.Tokens[stop - 1].End, BioTags.TypeOf(tag))
+            {
+                FirstToken = first, EndToken = stop, Confidence = Math.Round(Math.Exp(logSum / (end - k)), 4), Source = "tagger",
+            });
+            k = end;
+        }
+        return entities;
+    }
+
+    private struct ScoringSink(Dictionary<ulong, int> rows, float[] weights, float[] scores) : IFeatureSink
+    {
+        public void Add(ReadOnlySpan<char> feature)
+        {
+            if (!rows.TryGetValue(FeatureHash.Of(feature), out int row)) return;
+            int c = scores.Length;
+            var w = weights.AsSpan(row * c, c);
+            for (int j = 0; j < c; j++) scores[j] += w[j];
+        }
+    }
+}
