@@ -30,20 +30,22 @@ public sealed class NerModel
     internal const string KeysColumn = "FeatureKeys";
     internal const string MetadataEntry = "vnlp/ner.json";
 
-    private readonly Dictionary<ulong, int> _rows;
+    private readonly FeatureTable _rows;
     private readonly float[] _weights; // rows x classes
     private readonly float[] _biases;
     private readonly string[] _labels;
     private readonly float[,] _transitions; // (classes + 1) x classes; last row = start
     private readonly float[] _transitionTable; // the same, flat, for the decoder's inner loop
+    private readonly int[][] _predecessors; // for each tag, the tags BIO allows before it
 
     internal NerModel(Dictionary<string, int> rows, float[] weights, float[] biases, string[] labels, NerMetadata metadata)
     {
         // Features are looked up by a 64-bit hash of their characters: no copying, no string comparison.
-        _rows = new Dictionary<ulong, int>(rows.Count);
+        var hashed = new Dictionary<ulong, int>(rows.Count);
         foreach (var (feature, row) in rows)
-            if (!_rows.TryAdd(FeatureHash.Of(feature), row))
+            if (!hashed.TryAdd(FeatureHash.Of(feature), row))
                 throw new InvalidDataException($"two tagger features share a hash ('{feature}'); retrain with other features");
+        _rows = new FeatureTable(hashed);
         _weights = weights;
         _biases = biases;
         _labels = labels;
@@ -54,6 +56,7 @@ public sealed class NerModel
         for (int p = 0; p <= c; p++)
             for (int t = 0; t < c; t++)
                 _transitions[p, t] = BioTags.Allowed(p == c ? null : labels[p], labels[t]) ? metadata.Transitions[p][t] : float.NegativeInfinity;
+        _predecessors = Enumerable.Range(0, c).Select(t => Enumerable.Range(0, c).Where(p => BioTags.Allowed(labels[p], labels[t])).ToArray()).ToArray();
         _transitionTable = new float[(c + 1) * c];
         for (int p = 0; p <= c; p++)
             for (int t = 0; t < c; t++) _transitionTable[p * c + t] = _transitions[p, t];
@@ -179,8 +182,8 @@ public sealed class NerModel
             for (int t = 0; t < c; t++)
             {
                 float best = float.NegativeInfinity;
-                int from = 0;
-                for (int p = 0; p < c; p++)
+                int from = _predecessors[t][0];
+                foreach (int p in _predecessors[t])
                 {
                     float s = score[previousRow + p] + _transitionTable[p * c + t];
                     if (s > best) { best = s; from = p; }
@@ -223,11 +226,11 @@ public sealed class NerModel
         return entities;
     }
 
-    private struct ScoringSink(Dictionary<ulong, int> rows, float[] weights, float[] scores) : IFeatureSink
+    private struct ScoringSink(FeatureTable rows, float[] weights, float[] scores) : IFeatureSink
     {
         public void Add(ReadOnlySpan<char> feature)
         {
-            if (!rows.TryGetValue(FeatureHash.Of(feature), out int row)) return;
+            if (!rows.TryGetRow(FeatureHash.Of(feature), out int row)) return;
             int c = scores.Length;
             var w = weights.AsSpan(row * c, c);
             for (int j = 0; j < c; j++) scores[j] += w[j];
