@@ -118,6 +118,18 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public void A_file_over_the_size_limit_is_refused_and_the_rest_goes_on()
+    {
+        using var dir = new TempFolder();
+        dir.File("in/big.txt", string.Concat(Enumerable.Repeat("Nvidia ra mắt chip mới. ", 60_000)));
+        dir.File("in/small.txt", Article);
+        var run = VnlpProcess.Run(dir.Path, "extract", "in", "--max-size", "1");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"big\.txt: file is [0-9.]+ MiB, over the limit of 1 MiB", run.Stderr);
+        Assert.Single(Lines(run.Stdout));
+    }
+
+    [Fact]
     public void Help_explains_the_command()
     {
         using var dir = new TempFolder();
