@@ -60,6 +60,18 @@ public static class VnlpApp
                 .WithDescription("Convert annotations between this project's JSONL and CoNLL BIO, doccano JSONL and Label Studio JSON.")
                 .WithExample("convert", "data/corpus/dev.jsonl", "--to", "labelstudio", "-o", "dev.labelstudio.json")
                 .WithExample("convert", "export.json", "--from", "labelstudio", "--to", "jsonl", "-o", "new.jsonl");
+            config.AddCommand<IndexCommand>("index")
+                .WithDescription("Feed search indexes: an Elasticsearch/OpenSearch bulk file (--bulk), its mapping (--mapping), or an embedded Lucene index (--lucene).")
+                .WithExample("index", "data/samples", "--bulk", "out/samples.ndjson", "--index", "news")
+                .WithExample("index", "--mapping")
+                .WithExample("index", "data/samples", "--lucene", "out/index");
+            config.AddCommand<SearchCommand>("search")
+                .WithDescription("Search an embedded index: ranked documents with highlighted snippets and entity facets.")
+                .WithExample("search", "out/index", "Viettel 5G")
+                .WithExample("search", "out/index", "vi dien tu", "--org", "ZaloPay", "--from", "2025-01-01");
+            config.AddCommand<BenchmarkIndexCommand>("benchmark-index")
+                .WithDescription("Measure indexing into Lucene (articles/minute, pipeline included) and search latency over the index.")
+                .WithExample("benchmark-index", "--articles", "10000");
             config.AddCommand<BenchmarkCommand>("benchmark")
                 .WithDescription("Measure the speed of the pipeline stages on one core over a large varied text.")
                 .WithExample("benchmark", "data/samples", "--syllables", "2000000");

@@ -5,6 +5,8 @@ public sealed record SourceDocument(string Id, string Text, DateOnly? Date, stri
 {
     public string? Title { get; init; }
     public string? Url { get; init; }
+    /// <summary>Entities and relations given with the document (a JSONL line of 'vnlp extract' output), if any.</summary>
+    public Corpus.AnnotatedDocument? Annotations { get; init; }
 }
 
 /// <summary>Something in the input that could not be read; the batch goes on without it.</summary>

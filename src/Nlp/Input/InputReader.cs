@@ -159,10 +159,20 @@ public sealed class InputReader
                 return Error(file, lineNumber, $"\"date\" is not a date (YYYY-MM-DD): {dateToken}");
             date = parsed;
         }
+        Corpus.AnnotatedDocument? annotations = null;
+        if (obj["entities"] is JArray)
+        {
+            try { annotations = Corpus.AnnotatedJsonl.Parse(line); }
+            catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or NullReferenceException or JsonException)
+            {
+                return Error(file, lineNumber, $"\"entities\" or \"relations\" are malformed: {e.Message}");
+            }
+        }
         var document = new SourceDocument(idToken.ToString(), (string)textToken!, date, file, lineNumber)
         {
             Title = obj["title"]?.Type == JTokenType.String ? (string?)obj["title"] : null,
             Url = obj["url"]?.Type == JTokenType.String ? (string?)obj["url"] : null,
+            Annotations = annotations,
         };
         return new InputItem(document, null);
     }

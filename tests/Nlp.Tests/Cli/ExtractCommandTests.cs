@@ -141,3 +141,28 @@ public class ExtractCommandTests
         Assert.Contains(".jsonl", help);
     }
 }
+
+public class IndexCommandTests
+{
+    [Fact]
+    public void Index_and_search_from_the_command_line()
+    {
+        using var dir = new TempFolder();
+        dir.File("in/a.txt", "Viettel phủ sóng 5G tại Hà Nội từ tháng 10/2024.");
+        dir.File("in/b.txt", "Ví điện tử MoMo ra mắt tính năng mới tại TP.HCM.");
+        var index = VnlpProcess.Run(dir.Path, "index", "in", "--lucene", "idx", "--bulk", "out.ndjson");
+        Assert.Equal(0, index.ExitCode);
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(dir.Path, "out.ndjson")).Length);
+        var search = VnlpProcess.Run(dir.Path, "search", "idx", "vi dien tu", "--json");
+        Assert.Equal(0, search.ExitCode);
+        var result = Newtonsoft.Json.Linq.JObject.Parse(search.Stdout);
+        Assert.Equal(1, (int)result["totalHits"]!);
+        Assert.Equal("b", (string)result["hits"]![0]!["id"]!);
+        var missing = VnlpProcess.Run(dir.Path, "search", "nowhere", "x");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no search index", missing.Stderr);
+        var mapping = VnlpProcess.Run(dir.Path, "index", "--mapping");
+        Assert.Equal(0, mapping.ExitCode);
+        Assert.Contains("\"nested\"", mapping.Stdout);
+    }
+}

@@ -30,7 +30,7 @@ internal static class VnlpProcess
 }
 
 /// <summary>A temporary folder, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vnlp-test-" + Guid.NewGuid().ToString("N"));
