@@ -71,7 +71,7 @@ public sealed class InputReader
         }
         if (extension is ".html" or ".htm") text = HtmlText.Extract(text!);
         if (string.IsNullOrWhiteSpace(text)) { yield return Error(file, 0, extension is ".html" or ".htm" ? "no article text in the page" : "empty document"); yield break; }
-        yield return new InputItem(new SourceDocument(id, text, DefaultDate, file, 1), null);
+        yield return new InputItem(new SourceDocument(id, text, DefaultDate, file, 1) { Title = Headline(text) }, null);
     }
 
     private string? ReadText(string file, out InputError? error)
@@ -175,6 +175,21 @@ public sealed class InputReader
             Annotations = annotations,
         };
         return new InputItem(document, null);
+    }
+
+    /// <summary>
+    /// The headline of an article file: a first line of at most 200 characters, followed by a blank
+    /// line, that does not end like a sentence (a Markdown heading's '#' marks are dropped). The text
+    /// itself keeps the line; this only names the document.
+    /// </summary>
+    public static string? Headline(string text)
+    {
+        int end = text.IndexOf('\n');
+        if (end <= 0 || end > 200) return null;
+        var rest = text.AsSpan(end + 1);
+        if (!(rest.StartsWith("\n") || rest.StartsWith("\r\n"))) return null;
+        var line = text[..end].Trim().TrimStart('#').Trim();
+        return line.Length == 0 || line[^1] is '.' or ':' or ';' or ',' ? null : line;
     }
 
     /// <summary>A date as YYYY-MM-DD, or the date part of an ISO 8601 timestamp.</summary>

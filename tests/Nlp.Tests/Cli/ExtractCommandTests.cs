@@ -45,6 +45,8 @@ public class ExtractCommandTests
         Assert.Equal(29.99m, (decimal)money["amount"]!);
         Assert.Equal("USD", (string)money["currency"]!);
 
+        Assert.Equal("Tiêu đề", (string)docs[1]["title"]!);
+        Assert.Null(docs[0]["title"]);
         Assert.DoesNotContain("Trang chủ", (string)docs[2]["text"]!);
         Assert.DoesNotContain("var x", (string)docs[2]["text"]!);
         Assert.Contains("FPT lãi 2.000 tỷ đồng & tăng trưởng.", (string)docs[2]["text"]!);
