@@ -56,6 +56,16 @@ public class IndexingTests(SampleIndexFixture fixture) : IClassFixture<SampleInd
     }
 
     [Fact]
+    public void Searching_a_product_finds_the_articles_about_it()
+    {
+        var byName = Search(new SearchRequest("H100"));
+        Assert.Equal("my-siet-xuat-khau-chip-ai", byName.Hits[0].Id);
+        var byFilter = Search(new SearchRequest("") { Products = ["h100"] });
+        Assert.Contains(byFilter.Hits, h => h.Id == "my-siet-xuat-khau-chip-ai");
+        Assert.All(byFilter.Hits, h => Assert.Contains(h.Entities, e => e.Id == "product:h100"));
+    }
+
+    [Fact]
     public void An_accent_free_query_matches_the_accented_text()
     {
         var accented = Search(new SearchRequest("ví điện tử"));
