@@ -7,6 +7,7 @@ using Nlp.Entities;
 using Nlp.Evaluation;
 using Nlp.Pipeline;
 using Nlp.Segmentation;
+using Nlp.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -56,13 +57,13 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
 {
     public override int Execute(CommandContext context, TrainNerSettings settings, CancellationToken cancellation)
     {
-        var options = new NerTrainingOptions
+        var options = new SparseTrainingOptions
         {
             Seed = settings.Seed, L1 = settings.L1, L2 = settings.L2, Iterations = settings.Iterations,
-            Algorithm = settings.Algorithm.ToLowerInvariant() switch
+            Sdca = settings.Algorithm.ToLowerInvariant() switch
             {
-                "lbfgs" => NerAlgorithm.Lbfgs,
-                "sdca" => NerAlgorithm.Sdca,
+                "lbfgs" => false,
+                "sdca" => true,
                 _ => throw new UsageException($"--algorithm '{settings.Algorithm}' is not lbfgs or sdca"),
             },
         };
@@ -85,7 +86,7 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
         card["train"] = string.Join(", ", trainFiles);
         card["dev"] = settings.Dev;
         card["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture);
-        card["algorithm"] = $"{options.Algorithm}, L1 {options.L1}, L2 {options.L2}";
+        card["algorithm"] = $"{(options.Sdca ? "SDCA" : "L-BFGS")} maximum entropy, L1 {options.L1}, L2 {options.L2}, {options.Iterations} iterations";
         card["trainingSeconds"] = trainingTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         trained.Save(settings.Out);
 

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Newtonsoft.Json;
 using Nlp.Documents;
+using Nlp.Training;
 
 namespace Nlp.Entities;
 
@@ -27,28 +27,19 @@ public sealed class NerMetadata
 /// </summary>
 public sealed class NerModel
 {
-    internal const string KeysColumn = "FeatureKeys";
     internal const string MetadataEntry = "vnlp/ner.json";
 
-    private readonly FeatureTable _rows;
-    private readonly float[] _weights; // rows x classes
-    private readonly float[] _biases;
+    private readonly SparseClassifier _classifier;
     private readonly string[] _labels;
     private readonly float[,] _transitions; // (classes + 1) x classes; last row = start
     private readonly float[] _transitionTable; // the same, flat, for the decoder's inner loop
     private readonly int[][] _predecessors; // for each tag, the tags BIO allows before it
 
-    internal NerModel(Dictionary<string, int> rows, float[] weights, float[] biases, string[] labels, NerMetadata metadata)
+    internal NerModel(SparseClassifier classifier, NerMetadata metadata)
     {
-        // Features are looked up by a 64-bit hash of their characters: no copying, no string comparison.
-        var hashed = new Dictionary<ulong, int>(rows.Count);
-        foreach (var (feature, row) in rows)
-            if (!hashed.TryAdd(FeatureHash.Of(feature), row))
-                throw new InvalidDataException($"two tagger features share a hash ('{feature}'); retrain with other features");
-        _rows = new FeatureTable(hashed);
-        _weights = weights;
-        _biases = biases;
-        _labels = labels;
+        _classifier = classifier;
+        _labels = classifier.Labels.ToArray();
+        var labels = _labels;
         Metadata = metadata;
         Gazetteer = new Gazetteer(metadata.Gazetteer);
         int c = labels.Length;
@@ -65,18 +56,7 @@ public sealed class NerModel
     public NerMetadata Metadata { get; }
     public Gazetteer Gazetteer { get; }
     public IReadOnlyList<string> Labels => _labels;
-    public int FeatureCount => _rows.Count;
-
-    /// <summary>FNV-1a over the UTF-16 units of a feature: fast, and collisions among a model's features are checked at load.</summary>
-    internal static class FeatureHash
-    {
-        public static ulong Of(ReadOnlySpan<char> text)
-        {
-            ulong hash = 14695981039346656037UL;
-            foreach (char ch in text) hash = (hash ^ ch) * 1099511628211UL;
-            return hash;
-        }
-    }
+    public int FeatureCount => _classifier.FeatureCount;
 
     public static NerModel Load(string path)
     {
@@ -110,43 +90,8 @@ public sealed class NerModel
         File.Move(temporary, path, overwrite: true);
     }
 
-    public static NerModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, NerMetadata metadata)
-    {
-        var outputSchema = transformer.GetOutputSchema(inputSchema);
-        VBuffer<ReadOnlyMemory<char>> keys = default, labelKeys = default;
-        outputSchema[KeysColumn].GetKeyValues(ref keys);
-        outputSchema["Label"].GetKeyValues(ref labelKeys);
-        var labels = labelKeys.DenseValues().Select(v => string.Intern(v.ToString())).ToArray();
-
-        var predictor = (transformer as TransformerChain<ITransformer>)?.OfType<IPredictionTransformer<object>>().LastOrDefault()
-            ?? throw new InvalidDataException("not a tagger model: no predictor in the chain");
-        if (predictor.Model is not LinearMulticlassModelParametersBase linear)
-            throw new InvalidDataException($"not a tagger model: unsupported predictor {predictor.Model.GetType().Name}");
-        VBuffer<float>[] classWeights = [];
-        linear.GetWeights(ref classWeights, out int classes);
-        var biases = linear.GetBiases().ToArray();
-        if (classes != labels.Length) throw new InvalidDataException($"tagger model has {classes} classes but {labels.Length} labels");
-
-        int features = keys.Length;
-        var used = new bool[features];
-        for (int c = 0; c < classes; c++)
-            foreach (var (slot, w) in classWeights[c].Items()) if (w != 0f && slot < features) used[slot] = true;
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        var slotRow = new int[features];
-        var keyValues = keys.DenseValues().ToArray();
-        for (int s = 0; s < features; s++)
-        {
-            slotRow[s] = -1;
-            if (!used[s]) continue;
-            slotRow[s] = rows.Count;
-            rows[keyValues[s].ToString()] = rows.Count;
-        }
-        var weights = new float[rows.Count * classes];
-        for (int c = 0; c < classes; c++)
-            foreach (var (slot, w) in classWeights[c].Items())
-                if (slot < features && slotRow[slot] >= 0) weights[slotRow[slot] * classes + c] = w;
-        return new NerModel(rows, weights, biases, labels, metadata);
-    }
+    public static NerModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, NerMetadata metadata) =>
+        new(SparseClassifier.FromTransformer(transformer, inputSchema), metadata);
 
     /// <summary>Tag probabilities for each token of a sentence (rows: tokens, columns: <see cref="Labels"/>).</summary>
     internal float[,] Probabilities(NerFeatures features)
@@ -156,13 +101,11 @@ public sealed class NerModel
         var scores = new float[c];
         for (int k = 0; k < n; k++)
         {
-            _biases.CopyTo(scores, 0);
-            var sink = new ScoringSink(_rows, _weights, scores);
+            _classifier.Begin(scores);
+            var sink = new ScoringSink(_classifier, scores);
             features.Extract(k, ref sink);
-            float max = scores.Max();
-            float sum = 0;
-            for (int j = 0; j < c; j++) { scores[j] = MathF.Exp(scores[j] - max); sum += scores[j]; }
-            for (int j = 0; j < c; j++) probabilities[k, j] = scores[j] / sum;
+            SparseClassifier.Softmax(scores);
+            for (int j = 0; j < c; j++) probabilities[k, j] = scores[j];
         }
         return probabilities;
     }
@@ -226,14 +169,8 @@ public sealed class NerModel
         return entities;
     }
 
-    private struct ScoringSink(FeatureTable rows, float[] weights, float[] scores) : IFeatureSink
+    private readonly struct ScoringSink(SparseClassifier classifier, float[] scores) : IFeatureSink
     {
-        public void Add(ReadOnlySpan<char> feature)
-        {
-            if (!rows.TryGetRow(FeatureHash.Of(feature), out int row)) return;
-            int c = scores.Length;
-            var w = weights.AsSpan(row * c, c);
-            for (int j = 0; j < c; j++) scores[j] += w[j];
-        }
+        public void Add(ReadOnlySpan<char> feature) => classifier.Add(feature, scores);
     }
 }

@@ -1,39 +1,13 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Nlp.Corpus;
 using Nlp.Documents;
 using Nlp.Evaluation;
 using Nlp.Pipeline;
 using Nlp.Segmentation;
+using Nlp.Training;
 
 namespace Nlp.Entities;
-
-/// <summary>One token for training: its gold BIO tag and its feature strings.</summary>
-public sealed class TokenExample
-{
-    public string Label { get; set; } = BioTags.Outside;
-    public string[] Features { get; set; } = [];
-}
-
-public enum NerAlgorithm
-{
-    /// <summary>Multinomial logistic regression (maximum entropy), L-BFGS.</summary>
-    Lbfgs,
-    /// <summary>Maximum entropy, SDCA.</summary>
-    Sdca,
-}
-
-public sealed record NerTrainingOptions
-{
-    public int Seed { get; init; } = 1;
-    public NerAlgorithm Algorithm { get; init; } = NerAlgorithm.Lbfgs;
-    public float L2 { get; init; } = 0.05f;
-    public float L1 { get; init; } = 0.02f;
-    public int Iterations { get; init; } = 100;
-    /// <summary>Training threads. Results are the same for the same thread count; the default is fixed so they do not depend on the machine.</summary>
-    public int Threads { get; init; } = 2;
-}
 
 public sealed record TrainedNer(ITransformer Transformer, DataViewSchema InputSchema, NerModel Model, int Tokens, int MisalignedEntities)
 {
@@ -57,13 +31,13 @@ public static class NerTrainer
     }
 
     /// <summary>Token examples (gold tag and features), sentence by sentence, in document order.</summary>
-    public static (List<TokenExample> Examples, List<string[]> Sequences, int Misaligned) Examples(IEnumerable<AnnotatedDocument> documents, Gazetteer gazetteer, SegmenterModel? segmenter) =>
+    public static (List<LabeledFeatures> Examples, List<string[]> Sequences, int Misaligned) Examples(IEnumerable<AnnotatedDocument> documents, Gazetteer gazetteer, SegmenterModel? segmenter) =>
         Examples(documents, gazetteer, segmenter, null);
 
-    private static (List<TokenExample> Examples, List<string[]> Sequences, int Misaligned) Examples(IEnumerable<AnnotatedDocument> documents, Gazetteer gazetteer, SegmenterModel? segmenter, EntityEvaluation? rules)
+    private static (List<LabeledFeatures> Examples, List<string[]> Sequences, int Misaligned) Examples(IEnumerable<AnnotatedDocument> documents, Gazetteer gazetteer, SegmenterModel? segmenter, EntityEvaluation? rules)
     {
         var preparation = Preparation(segmenter);
-        var examples = new List<TokenExample>();
+        var examples = new List<LabeledFeatures>();
         var sequences = new List<string[]>();
         int misaligned = 0;
         foreach (var gold in documents)
@@ -81,7 +55,7 @@ public static class NerTrainer
                     var sink = new CollectingSink();
                     features.Extract(k, ref sink);
                     sequence[k] = tags[sentence.FirstToken + k];
-                    examples.Add(new TokenExample { Label = sequence[k], Features = sink.Features.ToArray() });
+                    examples.Add(new LabeledFeatures { Label = sequence[k], Features = sink.Features.ToArray() });
                 }
                 sequences.Add(sequence);
             }
@@ -89,45 +63,23 @@ public static class NerTrainer
         return (examples, sequences, misaligned);
     }
 
-    public static TrainedNer Train(IReadOnlyList<AnnotatedDocument> train, NerTrainingOptions options, Gazetteer gazetteer, SegmenterModel? segmenter, Action<string>? progress = null)
+    public static TrainedNer Train(IReadOnlyList<AnnotatedDocument> train, SparseTrainingOptions options, Gazetteer gazetteer, SegmenterModel? segmenter, Action<string>? progress = null)
     {
         // The rules' precision on the training data is their entities' confidence until dev gives a better estimate.
         var rules = new EntityEvaluation { Types = new HashSet<string> { EntityTypes.Date, EntityTypes.Money } };
         var (examples, sequences, misaligned) = Examples(train, gazetteer, segmenter, rules);
         progress?.Invoke($"{train.Count} documents, {examples.Count:N0} tokens, {misaligned} gold entities not on token boundaries");
 
-        var ml = new MLContext(seed: options.Seed);
-        var data = ml.Data.LoadFromEnumerable(examples);
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(TokenExample.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(ml.Transforms.Conversion.MapValueToKey(NerModel.KeysColumn, nameof(TokenExample.Features)))
-            .Append(ml.Transforms.Conversion.MapKeyToVector("Vector", NerModel.KeysColumn, outputCountVector: true))
-            .Append(Trainer(ml, options));
-        var transformer = pipeline.Fit(data);
-
-        var labels = transformer.GetOutputSchema(data.Schema)["Label"];
+        var (transformer, schema) = SparseClassifier.Fit(examples, options);
+        var labels = transformer.GetOutputSchema(schema)["Label"];
         VBuffer<ReadOnlyMemory<char>> labelKeys = default;
         labels.GetKeyValues(ref labelKeys);
         var labelNames = labelKeys.DenseValues().Select(v => v.ToString()).ToArray();
         var metadata = new NerMetadata { Transitions = Transitions(sequences, labelNames), Gazetteer = gazetteer.Entries.ToList() };
         foreach (var (type, score) in rules.ByType) metadata.RuleConfidence[type] = Math.Round(score.Precision, 4);
-        var model = NerModel.FromTransformer(transformer, data.Schema, metadata);
-        return new TrainedNer(transformer, data.Schema, model, examples.Count, misaligned);
+        var model = NerModel.FromTransformer(transformer, schema, metadata);
+        return new TrainedNer(transformer, schema, model, examples.Count, misaligned);
     }
-
-    private static IEstimator<ITransformer> Trainer(MLContext ml, NerTrainingOptions options) => options.Algorithm switch
-    {
-        NerAlgorithm.Lbfgs => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            FeatureColumnName = "Vector", LabelColumnName = "Label", L2Regularization = options.L2, L1Regularization = options.L1,
-            NumberOfThreads = options.Threads, MaximumNumberOfIterations = options.Iterations,
-        }),
-        NerAlgorithm.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
-        {
-            FeatureColumnName = "Vector", LabelColumnName = "Label", L2Regularization = options.L2 / 100f, NumberOfThreads = 1,
-            MaximumNumberOfIterations = 30,
-        }),
-        _ => throw new ArgumentOutOfRangeException(nameof(options)),
-    };
 
     /// <summary>Gold BIO tags of a processed document's tokens; entities not on token boundaries are counted and skipped.</summary>
     public static string[] GoldTags(Document document, AnnotatedDocument gold, ref int misaligned)

@@ -18,7 +18,7 @@ public sealed class NerFixture
         Trained = NerTrainer.Train(TrainSlice, Options, Gazetteer, Segmenter);
     }
 
-    public static NerTrainingOptions Options { get; } = new() { Seed = 5, Iterations = 60 };
+    public static Nlp.Training.SparseTrainingOptions Options { get; } = new() { Seed = 5, Iterations = 60 };
     public SegmenterModel Segmenter { get; }
     public Gazetteer Gazetteer { get; }
     public List<AnnotatedDocument> TrainSlice { get; }

@@ -1,4 +1,4 @@
-namespace Nlp.Entities;
+namespace Nlp.Training;
 
 /// <summary>
 /// Feature hash → weight row, in one open-addressing array of (key, row) pairs: a look-up touches one
