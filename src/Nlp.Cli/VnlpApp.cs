@@ -39,6 +39,9 @@ public static class VnlpApp
                 train.AddCommand<TrainNerCommand>("ner")
                     .WithDescription("Train the entity tagger on annotated JSONL; report dev scores and choose rules or tagger for DATE and MONEY.")
                     .WithExample("train", "ner", "--train", "data/corpus/train.jsonl", "--dev", "data/corpus/dev.jsonl", "--out", "models/ner.zip", "--seed", "1");
+                train.AddCommand<TrainRelationsCommand>("relations")
+                    .WithDescription("Train the relation classifier on annotated JSONL; report dev scores on gold entities and end to end.")
+                    .WithExample("train", "relations", "--out", "models/relations.zip");
             });
             config.AddBranch("evaluate", evaluate =>
             {

@@ -53,16 +53,23 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         var predictions = settings.Pred is null ? Predict(gold) : ReadPredictions(settings.Pred);
 
         var evaluation = new EntityEvaluation { Types = types };
+        var relations = new RelationEvaluation();
         int missing = 0;
         foreach (var g in gold)
         {
             if (!predictions.TryGetValue(g.Id, out var p)) { missing++; p = g with { Entities = [], Relations = [] }; }
             evaluation.Add(g, p);
+            relations.Add(g, p);
         }
+        bool scoreRelations = types is null && gold.Any(g => g.Relations.Count > 0);
         if (missing > 0) Report.Warning($"{missing} gold documents have no prediction with the same id; scored as finding nothing");
 
-        if (settings.Json) Console.Out.WriteLine(JsonConvert.SerializeObject(EvaluationReport.ToJson(evaluation, settings.Errors), Formatting.Indented));
-        else EvaluationReport.Print(evaluation, settings.Errors);
+        if (settings.Json) Console.Out.WriteLine(JsonConvert.SerializeObject(EvaluationReport.ToJson(evaluation, scoreRelations ? relations : null, settings.Errors), Formatting.Indented));
+        else
+        {
+            EvaluationReport.Print(evaluation, settings.Errors);
+            if (scoreRelations) EvaluationReport.PrintRelations(relations, settings.Errors);
+        }
         return goldErrors.Count > 0 ? VnlpApp.Failure : VnlpApp.Success;
     }
 
@@ -115,14 +122,31 @@ internal static class EvaluationReport
             Console.Out.WriteLine($"{e.DocumentId}\t{e.Kind}\t{e.Type}\t[{e.Start},{e.End})\t{e.Text}{(e.Detail is null ? "" : "\t" + e.Detail)}");
     }
 
-    public static object ToJson(EntityEvaluation evaluation, bool errors) => new
+    public static object ToJson(EntityEvaluation evaluation, RelationEvaluation? relations, bool errors) => new
     {
         documents = evaluation.Documents,
         overall = Scores(evaluation.Overall),
         types = evaluation.ByType.ToDictionary(p => p.Key, p => Scores(p.Value)),
         confusion = evaluation.Confusion,
         errors = errors ? evaluation.Errors : null,
+        relations = relations is null ? null : new
+        {
+            overall = Scores(relations.Overall),
+            types = relations.ByType.ToDictionary(p => p.Key, p => Scores(p.Value)),
+            errors = errors ? relations.Errors : null,
+        },
     };
+
+    public static void PrintRelations(RelationEvaluation relations, bool errors)
+    {
+        var table = new Table().Title("relations (strict: same type, same head and tail spans and types)").AddColumns("relation", "gold", "predicted", "precision", "recall", "F1");
+        foreach (var (type, s) in relations.ByType.Append(new KeyValuePair<string, TypeScore>("overall", relations.Overall)))
+            table.AddRow(type, s.Gold.ToString(CultureInfo.InvariantCulture), s.Predicted.ToString(CultureInfo.InvariantCulture), F(s.Precision), F(s.Recall), F(s.F1));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+        console.Write(table);
+        if (errors) foreach (var e in relations.Errors.Order(StringComparer.Ordinal)) Console.Out.WriteLine(e);
+    }
 
     private static object Scores(TypeScore s) => new
     {

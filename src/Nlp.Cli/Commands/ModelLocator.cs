@@ -10,6 +10,7 @@ internal static class ModelLocator
 
     public static string? Segmenter => Find("segmenter.zip");
     public static string? Ner => Find("ner.zip");
+    public static string? Relations => Find("relations.zip");
 
     private static string? Find(string name)
     {

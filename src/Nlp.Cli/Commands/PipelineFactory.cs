@@ -1,5 +1,6 @@
 using Nlp.Entities;
 using Nlp.Pipeline;
+using Nlp.Relations;
 using Nlp.Segmentation;
 
 namespace Nlp.Cli.Commands;
@@ -9,11 +10,13 @@ internal static class PipelineFactory
 {
     private static readonly Lazy<SegmenterModel?> LazySegmenter = new(() => ModelLocator.Segmenter is string path ? SegmenterModel.Load(path) : null);
     private static readonly Lazy<NerModel?> LazyTagger = new(() => ModelLocator.Ner is string path ? NerModel.Load(path) : null);
+    private static readonly Lazy<RelationModel?> LazyRelations = new(() => ModelLocator.Relations is string path ? RelationModel.Load(path) : null);
 
     /// <summary>The installed segmenter, or null.</summary>
     public static SegmenterModel? Segmenter => LazySegmenter.Value;
 
-    public static NlpPipeline CreateDefault()
+    /// <summary>The default pipeline; <paramref name="relations"/> replaces the installed relation stage (for training).</summary>
+    public static NlpPipeline CreateDefault(RelationStage? relations = null)
     {
         var stages = Preparation().Stages.ToList();
         if (Segmenter is null)
@@ -24,6 +27,8 @@ internal static class PipelineFactory
             stages.Add(new EntityTaggingStage(tagger));
         }
         else Report.Warning("no entity tagger model found (models/ner.zip); only DATE and MONEY are found. Set VNLP_MODELS or run 'vnlp train ner'.");
+        if (relations is not null) stages.Add(relations);
+        else if (LazyRelations.Value is RelationModel model) stages.Add(new RelationStage(model));
         return new NlpPipeline(stages);
     }
 

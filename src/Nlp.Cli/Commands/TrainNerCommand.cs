@@ -68,8 +68,8 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
             },
         };
         var trainFiles = settings.Train.Length > 0 ? settings.Train : ["data/corpus/train.jsonl"];
-        var train = trainFiles.SelectMany(f => ReadGold(f, "--train")).ToList();
-        var dev = ReadGold(settings.Dev, "--dev");
+        var train = trainFiles.SelectMany(f => Gold.Read(f, "--train")).ToList();
+        var dev = Gold.Read(settings.Dev, "--dev");
         var gazetteer = LoadGazetteer(settings.Gazetteers);
         var segmenter = PipelineFactory.RequireSegmenter();
 
@@ -103,18 +103,6 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
     }
 
     private static string F(EntityEvaluation e, string type) => e.ByType.TryGetValue(type, out var s) ? s.F1.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
-
-    private static List<AnnotatedDocument> ReadGold(string path, string option)
-    {
-        if (!File.Exists(path)) throw new UsageException($"{option} '{path}' does not exist");
-        var (documents, errors) = AnnotatedJsonl.Read(path);
-        if (errors.Count > 0)
-        {
-            foreach (var e in errors) Report.Error(e.ToString());
-            throw new UsageException($"{option} '{path}' has {errors.Count} malformed lines; fix them (vnlp corpus check) before training");
-        }
-        return documents;
-    }
 
     private static Gazetteer LoadGazetteer(string folder)
     {

@@ -13,7 +13,10 @@ public sealed record AnnotatedEntity(int Start, int End, string Type, string Tex
     public double? Confidence { get; init; }
 }
 
-public sealed record AnnotatedRelation(int Head, int Tail, string Type);
+public sealed record AnnotatedRelation(int Head, int Tail, string Type)
+{
+    public double? Confidence { get; init; }
+}
 
 /// <summary>One line of annotation JSONL (the guidelines' format): gold data, or the pipeline's output.</summary>
 public sealed record AnnotatedDocument(string Id, DateOnly? Date, string Text, IReadOnlyList<AnnotatedEntity> Entities, IReadOnlyList<AnnotatedRelation> Relations)
@@ -35,7 +38,7 @@ public sealed record AnnotatedDocument(string Id, DateOnly? Date, string Text, I
                 Value = e.Value, Amount = e.Amount, Currency = e.Currency, Confidence = e.Confidence,
             });
         }
-        var relations = document.Relations.Select(r => new AnnotatedRelation(r.Head, r.Tail, r.Type)).ToList();
+        var relations = document.Relations.Select(r => new AnnotatedRelation(r.Head, r.Tail, r.Type) { Confidence = r.Confidence }).ToList();
         return new AnnotatedDocument(document.Id, document.Date, document.Text, entities, relations) { Title = document.Title, Url = document.Url };
     }
 }

@@ -64,6 +64,7 @@ public static class DocumentJson
             json.WritePropertyName("head"); json.WriteValue(relation.Head);
             json.WritePropertyName("tail"); json.WriteValue(relation.Tail);
             json.WritePropertyName("type"); json.WriteValue(relation.Type);
+            if (relation.Confidence is double confidence) { json.WritePropertyName("confidence"); json.WriteRawValue(confidence.ToString("0.####", CultureInfo.InvariantCulture)); }
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -1,0 +1,127 @@
+using Microsoft.ML;
+using Nlp.Documents;
+using Nlp.Training;
+
+namespace Nlp.Relations;
+
+/// <summary>
+/// Finds typed, directed relations between the entities of one sentence: every ordered pair whose types
+/// some relation admits is a candidate, classified into a relation type or NONE by a maximum-entropy
+/// model over the words between and around the pair (trained with ML.NET), with the relation types the
+/// pair's entity types cannot have masked out. PARTNERS_WITH is kept once, from the first-mentioned ORG.
+/// </summary>
+public sealed class RelationModel
+{
+    public const string None = "NONE";
+    private readonly SparseClassifier _classifier;
+
+    public RelationModel(SparseClassifier classifier) => _classifier = classifier;
+
+    public int FeatureCount => _classifier.FeatureCount;
+
+    public static RelationModel Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"relation model not found: {path} (train one with 'vnlp train relations')", path);
+        var transformer = new MLContext(seed: 0).Model.Load(path, out var schema);
+        return new RelationModel(SparseClassifier.FromTransformer(transformer, schema));
+    }
+
+    /// <summary>Candidate pairs (head, tail) of the document's entities: same sentence, types some relation admits.</summary>
+    public static IEnumerable<(int Head, int Tail)> Candidates(Document document)
+    {
+        var bySentence = document.Entities.Select((e, i) => (Sentence: SentenceOf(document, e.FirstToken), Index: i)).Where(x => x.Sentence >= 0).GroupBy(x => x.Sentence);
+        foreach (var group in bySentence)
+        {
+            var members = group.Select(x => x.Index).ToList();
+            foreach (int h in members)
+                foreach (int t in members)
+                    if (h != t && RelationTypes.All.Any(r => RelationTypes.Allows(r, document.Entities[h].Type, document.Entities[t].Type)))
+                        yield return (h, t);
+        }
+    }
+
+    internal static int SentenceOf(Document document, int token)
+    {
+        var sentences = document.Sentences;
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (token < sentences[mid].FirstToken) hi = mid - 1;
+            else if (token >= sentences[mid].EndToken) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
+    public List<Relation> Predict(Document document)
+    {
+        var relations = new List<Relation>();
+        var scores = new float[_classifier.ClassCount];
+        var labels = _classifier.Labels;
+        foreach (var (h, t) in Candidates(document))
+        {
+            _classifier.Begin(scores);
+            foreach (var feature in RelationFeatures.Of(document, h, t)) _classifier.Add(feature, scores);
+            SparseClassifier.Softmax(scores);
+            var head = document.Entities[h];
+            var tail = document.Entities[t];
+            int best = -1;
+            for (int j = 0; j < scores.Length; j++)
+            {
+                bool allowed = labels[j] == None || RelationTypes.Allows(labels[j], head.Type, tail.Type);
+                if (allowed && (best < 0 || scores[j] > scores[best])) best = j;
+            }
+            if (best >= 0 && labels[best] != None) relations.Add(new Relation(h, t, labels[best]) { Confidence = Math.Round(scores[best], 4) });
+        }
+        // PARTNERS_WITH is tagged once, from the first-mentioned ORG to the second.
+        relations.RemoveAll(r => r.Type == "PARTNERS_WITH" && r.Head > r.Tail && relations.Any(o => o.Type == "PARTNERS_WITH" && o.Head == r.Tail && o.Tail == r.Head));
+        return relations;
+    }
+}
+
+/// <summary>The features of a candidate pair, as strings.</summary>
+public static class RelationFeatures
+{
+    public static List<string> Of(Document d, int h, int t)
+    {
+        var head = d.Entities[h];
+        var tail = d.Entities[t];
+        bool forward = head.FirstToken < tail.FirstToken;
+        var first = forward ? head : tail;
+        var second = forward ? tail : head;
+        string pair = head.Type + ">" + tail.Type;
+        var f = new List<string>(40) { "ht=" + pair, "ord=" + (forward ? "ht|" : "th|") + pair };
+        int between = Math.Max(0, second.FirstToken - first.EndToken);
+        f.Add("dist=" + (between switch { 0 => "0", 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", _ => "11+" }) + "|" + pair);
+        string? previous = null;
+        for (int k = first.EndToken; k < second.FirstToken; k++)
+        {
+            string w = Lower(d, k);
+            f.Add("bw=" + w);
+            f.Add("bwo=" + (forward ? "ht|" : "th|") + w);
+            if (previous is not null) f.Add("bb=" + previous + "|" + w);
+            if (d.Tokens[k].Kind == TokenKind.Punctuation) f.Add("pc=" + w);
+            previous = w;
+        }
+        if (between > 0)
+        {
+            f.Add("b1=" + pair + "|" + Lower(d, first.EndToken));
+            f.Add("bl=" + pair + "|" + Lower(d, second.FirstToken - 1));
+        }
+        f.Add("pre1=" + Lower(d, first.FirstToken - 1));
+        f.Add("pre2=" + Lower(d, first.FirstToken - 2) + "|" + Lower(d, first.FirstToken - 1));
+        f.Add("post1=" + Lower(d, second.EndToken));
+        f.Add("post2=" + Lower(d, second.EndToken) + "|" + Lower(d, second.EndToken + 1));
+        f.Add("hpre=" + pair + "|" + Lower(d, head.FirstToken - 1));
+        f.Add("tpre=" + pair + "|" + Lower(d, tail.FirstToken - 1));
+        int entitiesBetween = 0;
+        foreach (var e in d.Entities)
+            if (e.FirstToken >= first.EndToken && e.EndToken <= second.FirstToken) { entitiesBetween++; f.Add("eb=" + e.Type); }
+        f.Add("neb=" + Math.Min(entitiesBetween, 3) + "|" + pair);
+        return f;
+    }
+
+    private static string Lower(Document d, int k) =>
+        k < 0 ? "<s>" : k >= d.Tokens.Count ? "</s>" : d.TextOf(d.Tokens[k]).ToString().ToLowerInvariant();
+}
