@@ -72,6 +72,11 @@ public static class VnlpApp
                 .WithDescription("Search an embedded index: ranked documents with highlighted snippets and entity facets.")
                 .WithExample("search", "out/index", "Viettel 5G")
                 .WithExample("search", "out/index", "vi dien tu", "--org", "ZaloPay", "--from", "2025-01-01");
+            config.AddCommand<GraphCommand>("graph")
+                .WithDescription("Build the knowledge graph of a corpus: entities merged across documents, relations with evidence; JSON Graph Format, GraphML, Neo4j CSV or JSON-LD.")
+                .WithExample("graph", "out/samples.jsonl", "-o", "out/graph.json")
+                .WithExample("graph", "new-articles/", "--update", "out/graph.json", "-o", "out/graph.json")
+                .WithExample("graph", "out/samples.jsonl", "--format", "neo4j", "-o", "out/neo4j");
             config.AddCommand<BenchmarkIndexCommand>("benchmark-index")
                 .WithDescription("Measure indexing into Lucene (articles/minute, pipeline included) and search latency over the index.")
                 .WithExample("benchmark-index", "--articles", "10000");

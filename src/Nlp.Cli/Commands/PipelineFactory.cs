@@ -32,6 +32,9 @@ internal static class PipelineFactory
         return new NlpPipeline(stages);
     }
 
+    /// <summary>The installed tagger's name lists (empty without a tagger): aliases for merging entities.</summary>
+    public static Gazetteer Gazetteer => LazyTagger.Value?.Gazetteer ?? Gazetteer.Empty;
+
     /// <summary>Everything before the tagger: for documents that come with their entities.</summary>
     public static NlpPipeline Preparation() => NerTrainer.Preparation(Segmenter);
 

@@ -61,14 +61,14 @@ public sealed class InputReader
 
     private IEnumerable<InputItem> ReadFile(string file, string id)
     {
-        string? text = ReadText(file, out InputError? error);
-        if (error is not null) { yield return new InputItem(null, error); yield break; }
         string extension = Path.GetExtension(file).ToLowerInvariant();
         if (extension == ".jsonl")
         {
-            foreach (var item in ReadJsonLines(file, text!)) yield return item;
+            foreach (var item in ReadJsonLines(file)) yield return item;
             yield break;
         }
+        string? text = ReadText(file, out InputError? error);
+        if (error is not null) { yield return new InputItem(null, error); yield break; }
         if (extension is ".html" or ".htm") text = HtmlText.Extract(text!);
         if (string.IsNullOrWhiteSpace(text)) { yield return Error(file, 0, extension is ".html" or ".htm" ? "no article text in the page" : "empty document"); yield break; }
         yield return new InputItem(new SourceDocument(id, text, DefaultDate, file, 1) { Title = Headline(text) }, null);
@@ -119,19 +119,40 @@ public sealed class InputReader
         return line;
     }
 
-    private IEnumerable<InputItem> ReadJsonLines(string file, string text)
+    /// <summary>
+    /// JSONL is read line by line, so a file of any size streams through; the size limit applies to each
+    /// line (one document). Invalid UTF-8 or a NUL byte ends the file with an error naming the line.
+    /// </summary>
+    private IEnumerable<InputItem> ReadJsonLines(string file)
     {
-        int lineNumber = 0;
-        bool any = false;
-        foreach (var rawLine in text.Split('\n'))
+        StreamReader reader;
+        try { reader = new StreamReader(file, StrictUtf8, detectEncodingFromByteOrderMarks: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return [Error(file, 0, $"cannot read: {e.Message}")]; }
+        return Lines(reader);
+
+        IEnumerable<InputItem> Lines(StreamReader r)
         {
-            lineNumber++;
-            var line = rawLine.TrimEnd('\r');
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            any = true;
-            yield return ParseJsonLine(file, lineNumber, line);
+            using var _ = r;
+            int lineNumber = 0;
+            bool any = false;
+            while (true)
+            {
+                string? line;
+                InputError? error = null;
+                try { line = r.ReadLine(); }
+                catch (DecoderFallbackException) { line = null; error = new InputError(file, lineNumber + 1, "invalid UTF-8"); }
+                catch (IOException e) { line = null; error = new InputError(file, lineNumber + 1, $"cannot read: {e.Message}"); }
+                if (error is not null) { yield return new InputItem(null, error); yield break; }
+                if (line is null) break;
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                any = true;
+                if (line.Contains('\0')) { yield return Error(file, lineNumber, "binary data (NUL byte): not a text file"); yield break; }
+                if (line.Length * 2L > MaxFileBytes) { yield return Error(file, lineNumber, $"line is over the limit of {MaxFileBytes / (1024 * 1024)} MiB"); continue; }
+                yield return ParseJsonLine(file, lineNumber, line);
+            }
+            if (!any) yield return Error(file, 0, "empty document");
         }
-        if (!any) yield return Error(file, 0, "empty document");
     }
 
     private InputItem ParseJsonLine(string file, int lineNumber, string line)
