@@ -51,6 +51,9 @@ public static class VnlpApp
                     .WithDescription("Word precision, recall and F1 of the segmenter on a CoNLL-U file, or by k-fold cross-validation.")
                     .WithExample("evaluate", "segmenter", "--gold", "test.conllu")
                     .WithExample("evaluate", "segmenter", "--folds", "5", "--data", "../shared/data/ud-vi-vtb");
+                evaluate.AddCommand<EvaluateClustersCommand>("clusters")
+                    .WithDescription("How well entity ids merge the mentions of one entity and keep different entities apart, against gold mention clusters.")
+                    .WithExample("evaluate", "clusters", "--gold", "data/eval/dev-entity-clusters.tsv", "--corpus", "data/corpus/dev.jsonl");
             });
             config.AddBranch("corpus", corpus =>
             {

@@ -175,3 +175,31 @@ public class KnowledgeGraphTests
         return fields;
     }
 }
+
+public class ClusterEvaluationTests
+{
+    [Fact]
+    public void Matches_a_hand_computed_example()
+    {
+        const string text = "Tập đoàn FPT và FPT Software; FPT mở rộng. Samsung và Samsung Display.";
+        int At(string s, int from = 0) => text.IndexOf(s, from, StringComparison.Ordinal);
+        AnnotatedEntity E(string s, int at) => new(at, at + s.Length, "ORG", s);
+        var doc = new AnnotatedDocument("d", null, text,
+            [E("Tập đoàn FPT", 0), E("FPT Software", At("FPT Software")), E("FPT", At("FPT mở")), E("Samsung", At("Samsung")), E("Samsung Display", At("Samsung Display"))], []);
+        var gold = new Dictionary<(string, int, int), string>
+        {
+            [("d", doc.Entities[0].Start, doc.Entities[0].End)] = "ORG:FPT",
+            [("d", doc.Entities[1].Start, doc.Entities[1].End)] = "ORG:FPT Software",
+            [("d", doc.Entities[2].Start, doc.Entities[2].End)] = "ORG:FPT",
+            [("d", doc.Entities[3].Start, doc.Entities[3].End)] = "ORG:Samsung",
+            [("d", doc.Entities[4].Start, doc.Entities[4].End)] = "ORG:Samsung Display",
+        };
+        var result = Nlp.Evaluation.ClusterEvaluation.Evaluate([doc], gold, new EntityResolver());
+        // "Tập đoàn FPT" and the later "FPT" share org:fpt; nothing merges two gold entities.
+        Assert.Equal(5, result.Mentions);
+        Assert.Equal(2, result.MentionsInSharedClusters);
+        Assert.Equal(1.0, result.SameEntitySameId);
+        Assert.Equal(4, result.Ids);
+        Assert.Equal(0.0, result.IdsMergingDifferentEntities);
+    }
+}
