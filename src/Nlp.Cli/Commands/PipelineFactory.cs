@@ -1,4 +1,5 @@
 using Nlp.Entities;
+using Nlp.Graph;
 using Nlp.Pipeline;
 using Nlp.Relations;
 using Nlp.Segmentation;
@@ -29,6 +30,7 @@ internal static class PipelineFactory
         else Report.Warning("no entity tagger model found (models/ner.zip); only DATE and MONEY are found. Set VNLP_MODELS or run 'vnlp train ner'.");
         if (relations is not null) stages.Add(relations);
         else if (LazyRelations.Value is RelationModel model) stages.Add(new RelationStage(model));
+        stages.Add(new EntityIdStage(new EntityResolver(Gazetteer)));
         return new NlpPipeline(stages);
     }
 

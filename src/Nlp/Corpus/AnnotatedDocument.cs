@@ -11,11 +11,15 @@ public sealed record AnnotatedEntity(int Start, int End, string Type, string Tex
     public decimal? Amount { get; init; }
     public string? Currency { get; init; }
     public double? Confidence { get; init; }
+    /// <summary>The canonical entity id, when the pipeline gave one.</summary>
+    public string? EntityId { get; init; }
 }
 
 public sealed record AnnotatedRelation(int Head, int Tail, string Type)
 {
     public double? Confidence { get; init; }
+    /// <summary>The input span of the sentence that states the relation, when known.</summary>
+    public (int Start, int End)? Evidence { get; init; }
 }
 
 /// <summary>One line of annotation JSONL (the guidelines' format): gold data, or the pipeline's output.</summary>
@@ -35,10 +39,16 @@ public sealed record AnnotatedDocument(string Id, DateOnly? Date, string Text, I
             var (start, end) = document.ToInput(e.Start, e.End);
             entities.Add(new AnnotatedEntity(start, end, e.Type, document.Text[start..end])
             {
-                Value = e.Value, Amount = e.Amount, Currency = e.Currency, Confidence = e.Confidence,
+                Value = e.Value, Amount = e.Amount, Currency = e.Currency, Confidence = e.Confidence, EntityId = e.EntityId,
             });
         }
-        var relations = document.Relations.Select(r => new AnnotatedRelation(r.Head, r.Tail, r.Type) { Confidence = r.Confidence }).ToList();
+        var relations = document.Relations.Select(r => new AnnotatedRelation(r.Head, r.Tail, r.Type)
+        {
+            Confidence = r.Confidence,
+            Evidence = r.Sentence >= 0 && r.Sentence < document.Sentences.Count
+                ? document.ToInput(document.Tokens[document.Sentences[r.Sentence].FirstToken].Start, document.Tokens[document.Sentences[r.Sentence].EndToken - 1].End)
+                : null,
+        }).ToList();
         return new AnnotatedDocument(document.Id, document.Date, document.Text, entities, relations) { Title = document.Title, Url = document.Url };
     }
 }
@@ -86,11 +96,16 @@ public static class AnnotatedJsonl
                 Amount = e["amount"] is JToken a && a.Type != JTokenType.Null ? (decimal)a : null,
                 Currency = (string?)e["currency"],
                 Confidence = e["confidence"] is JToken c && c.Type != JTokenType.Null ? (double)c : null,
+                EntityId = e["id"]?.Type == JTokenType.String ? (string?)e["id"] : null,
             });
         }
         var relations = new List<AnnotatedRelation>();
         foreach (var r in obj["relations"] as JArray ?? [])
-            relations.Add(new AnnotatedRelation((int)r["head"]!, (int)r["tail"]!, (string)r["type"]!));
+            relations.Add(new AnnotatedRelation((int)r["head"]!, (int)r["tail"]!, (string)r["type"]!)
+            {
+                Confidence = r["confidence"] is JToken c && c.Type != JTokenType.Null ? (double)c : null,
+                Evidence = r["evidence"] is JObject ev ? ((int)ev["start"]!, (int)ev["end"]!) : null,
+            });
         return new AnnotatedDocument(id, date, text, entities, relations);
     }
 }

@@ -32,10 +32,14 @@ public sealed record Entity(int Start, int End, string Type)
     public double? Confidence { get; init; }
     /// <summary>Which stage produced it ("rules", "tagger"), for evaluation and debugging.</summary>
     public string Source { get; init; } = "rules";
+    /// <summary>The canonical entity id (<c>org:nvidia</c>), the same across documents; set by the entity-id stage.</summary>
+    public string? EntityId { get; set; }
 }
 
 /// <summary>A directed relation between two entities of one document (indices into <see cref="Document.Entities"/>).</summary>
 public sealed record Relation(int Head, int Tail, string Type)
 {
     public double? Confidence { get; init; }
+    /// <summary>The sentence that states it (index into <see cref="Document.Sentences"/>), or -1.</summary>
+    public int Sentence { get; init; } = -1;
 }

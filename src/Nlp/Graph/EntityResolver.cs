@@ -43,6 +43,13 @@ public sealed class EntityResolver
         }
     }
 
+    /// <summary>Sets each entity's canonical id on a processed document (the pipeline's last stage).</summary>
+    public void Assign(Document document)
+    {
+        var ids = Resolve(AnnotatedDocument.From(document));
+        for (int i = 0; i < ids.Length; i++) document.Entities[i].EntityId = ids[i];
+    }
+
     private static string Key(string type, string text) => EntityIds.For(type, text);
 
     /// <summary>The canonical id of each entity of the document, by index.</summary>
@@ -58,7 +65,7 @@ public sealed class EntityResolver
             var (full, abbreviation) = (entities[i], entities[i + 1]);
             if (full.Type != abbreviation.Type || IsKeptApart(abbreviation)) continue;
             if (document.Text.AsSpan(full.End, abbreviation.Start - full.End).Trim().SequenceEqual("(") && abbreviation.End < document.Text.Length && document.Text[abbreviation.End] == ')'
-                && abbreviation.Text.Length < full.Text.Length)
+                && abbreviation.Text.Length < full.Text.Length && LooksLikeAbbreviation(abbreviation.Text))
             {
                 string abbreviationId = ids[i + 1];
                 for (int j = 0; j < entities.Count; j++) if (ids[j] == abbreviationId) ids[j] = ids[i];
@@ -94,6 +101,13 @@ public sealed class EntityResolver
             $"money:{amount.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture)}-{e.Currency.ToLowerInvariant()}",
         _ => null,
     };
+
+    /// <summary>AWS, A05, JFTC, PTTH&amp;TTĐT: two capitals or more, or only capitals; not a gloss such as "(Mỹ)".</summary>
+    private static bool LooksLikeAbbreviation(string text)
+    {
+        int upper = text.Count(char.IsUpper);
+        return upper >= 2 || (upper == 1 && !text.Any(char.IsLower));
+    }
 
     private bool IsKeptApart(AnnotatedEntity e) => _keepApart.Contains(Key(e.Type, e.Text));
 

@@ -45,7 +45,7 @@ public sealed record IndexRecord(string Id, string Text)
     public static IndexRecord From(Document document, int passageTokens, AnnotatedDocument? given = null)
     {
         var annotated = given ?? AnnotatedDocument.From(document);
-        var entities = annotated.Entities.Select(e => new IndexedEntity(EntityIds.For(e.Type, e.Text), e.Type, e.Text, e.Start, e.End)
+        var entities = annotated.Entities.Select(e => new IndexedEntity(e.EntityId ?? EntityIds.For(e.Type, e.Text), e.Type, e.Text, e.Start, e.End)
         {
             Value = e.Value, Amount = e.Amount, Currency = e.Currency, Confidence = e.Confidence,
         }).ToList();

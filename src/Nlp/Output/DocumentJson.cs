@@ -48,6 +48,7 @@ public static class DocumentJson
             json.WritePropertyName("end"); json.WriteValue(entity.End);
             json.WritePropertyName("type"); json.WriteValue(entity.Type);
             json.WritePropertyName("text"); json.WriteValue(entity.Text);
+            if (entity.EntityId is not null) { json.WritePropertyName("id"); json.WriteValue(entity.EntityId); }
             if (entity.Value is not null) { json.WritePropertyName("value"); json.WriteValue(entity.Value); }
             if (entity.Amount is decimal amount) { json.WritePropertyName("amount"); WriteNumber(json, amount); }
             if (entity.Currency is not null) { json.WritePropertyName("currency"); json.WriteValue(entity.Currency); }
@@ -65,6 +66,14 @@ public static class DocumentJson
             json.WritePropertyName("tail"); json.WriteValue(relation.Tail);
             json.WritePropertyName("type"); json.WriteValue(relation.Type);
             if (relation.Confidence is double confidence) { json.WritePropertyName("confidence"); json.WriteRawValue(confidence.ToString("0.####", CultureInfo.InvariantCulture)); }
+            if (relation.Evidence is var (start, end))
+            {
+                json.WritePropertyName("evidence");
+                json.WriteStartObject();
+                json.WritePropertyName("start"); json.WriteValue(start);
+                json.WritePropertyName("end"); json.WriteValue(end);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

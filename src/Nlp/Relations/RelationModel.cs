@@ -72,7 +72,8 @@ public sealed class RelationModel
                 bool allowed = labels[j] == None || RelationTypes.Allows(labels[j], head.Type, tail.Type);
                 if (allowed && (best < 0 || scores[j] > scores[best])) best = j;
             }
-            if (best >= 0 && labels[best] != None) relations.Add(new Relation(h, t, labels[best]) { Confidence = Math.Round(scores[best], 4) });
+            if (best >= 0 && labels[best] != None)
+                relations.Add(new Relation(h, t, labels[best]) { Confidence = Math.Round(scores[best], 4), Sentence = SentenceOf(document, head.FirstToken) });
         }
         // PARTNERS_WITH is tagged once, from the first-mentioned ORG to the second.
         relations.RemoveAll(r => r.Type == "PARTNERS_WITH" && r.Head > r.Tail && relations.Any(o => o.Type == "PARTNERS_WITH" && o.Head == r.Tail && o.Tail == r.Head));

@@ -56,8 +56,18 @@ public class ExtractCommandTests
         foreach (var d in docs)
         {
             string text = (string)d["text"]!;
-            foreach (var e in d["entities"]!)
+            var entities = d["entities"]!.ToList();
+            foreach (var e in entities)
+            {
                 Assert.Equal(text[(int)e["start"]!..(int)e["end"]!], (string)e["text"]!);
+                Assert.StartsWith(((string)e["type"]!).ToLowerInvariant() + ":", (string)e["id"]!);
+            }
+            foreach (var r in d["relations"]!)
+            {
+                int start = (int)r["evidence"]!["start"]!, end = (int)r["evidence"]!["end"]!;
+                foreach (var side in new[] { entities[(int)r["head"]!], entities[(int)r["tail"]!] })
+                    Assert.True(start <= (int)side["start"]! && (int)side["end"]! <= end, "the evidence sentence holds both entities");
+            }
         }
         Assert.Contains("5 documents (5 failed)", run.Stderr);
         Assert.Empty(Directory.GetFiles(Path.Combine(dir.Path, "out"), "*.tmp"));

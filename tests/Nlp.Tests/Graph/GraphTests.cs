@@ -48,6 +48,14 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void A_place_glossed_in_parentheses_is_not_an_abbreviation()
+    {
+        var ids = Ids(Doc("a", "Công ty có trụ sở tại San Jose (Mỹ). Mỹ siết xuất khẩu.", ("San Jose", "LOCATION"), ("Mỹ", "LOCATION"), ("Mỹ", "LOCATION")));
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.Equal("location:my", ids[1]);
+    }
+
+    [Fact]
     public void A_short_form_after_its_full_form_merges_only_in_that_document()
     {
         var ids = Ids(Doc("a", "DeepSeek R1 gây sốt. R1 rẻ hơn nhiều.", ("DeepSeek R1", "PRODUCT"), ("R1", "PRODUCT")));
