@@ -120,8 +120,36 @@ public static class RelationFeatures
         foreach (var e in d.Entities)
             if (e.FirstToken >= first.EndToken && e.EndToken <= second.FirstToken) { entitiesBetween++; f.Add("eb=" + e.Type); }
         f.Add("neb=" + Math.Min(entitiesBetween, 3) + "|" + pair);
+        f.Add("h=" + head.Type + "|" + Span(d, head));
+        f.Add("t=" + tail.Type + "|" + Span(d, tail));
+        // The guidelines' cue phrases between the pair (or just before it): a prior for each relation type.
+        string window = " " + Words(d, Math.Max(0, first.FirstToken - 3), second.FirstToken) + " ";
+        foreach (var (relation, cues) in Cues)
+            foreach (var cue in cues)
+                if (window.Contains(" " + cue + " ", StringComparison.Ordinal)) { f.Add("cue=" + relation + "|" + (forward ? "ht" : "th")); break; }
         return f;
     }
+
+    private static readonly (string Relation, string[] Cues)[] Cues =
+    [
+        ("DEVELOPS", ["phát triển", "ra mắt", "trình làng", "công bố", "thiết kế", "sản xuất", "của"]),
+        ("OFFERS", ["cung cấp", "tích hợp", "đưa", "cho phép", "bán", "mở bán", "phân phối"]),
+        ("USES", ["sử dụng", "dùng", "áp dụng", "chạy trên", "triển khai"]),
+        ("INVESTS_IN", ["đầu tư", "rót vốn", "nhà đầu tư", "dẫn dắt"]),
+        ("ACQUIRES", ["mua lại", "thâu tóm", "sáp nhập", "mua"]),
+        ("PARTNERS_WITH", ["hợp tác", "bắt tay", "ký kết", "liên doanh"]),
+        ("TRAINED_ON", ["đào tạo", "huấn luyện"]),
+        ("COSTS", ["giá", "trị giá", "định giá", "doanh thu", "lợi nhuận", "vốn hóa", "chi phí"]),
+        ("RELEASED_ON", ["ra mắt", "trình làng", "phát hành", "lên kệ", "mở bán"]),
+        ("WORKS_FOR", ["giám đốc", "ceo", "nhà sáng lập", "chủ tịch", "nhà phân tích", "phó giáo sư", "tổng giám đốc", "đồng sáng lập"]),
+        ("LOCATED_IN", ["có trụ sở", "đặt tại", "tại", "của"]),
+        ("REGULATES", ["điều tra", "cấm", "hạn chế", "siết", "kiểm soát", "phạt", "xử phạt", "yêu cầu"]),
+    ];
+
+    private static string Span(Document d, Entity e) => Words(d, e.FirstToken, e.EndToken);
+
+    private static string Words(Document d, int from, int to) =>
+        string.Join(' ', Enumerable.Range(from, Math.Max(0, to - from)).Select(k => Lower(d, k)));
 
     private static string Lower(Document d, int k) =>
         k < 0 ? "<s>" : k >= d.Tokens.Count ? "</s>" : d.TextOf(d.Tokens[k]).ToString().ToLowerInvariant();
