@@ -13,23 +13,11 @@ using Spectre.Console.Cli;
 
 namespace Nlp.Cli.Commands;
 
-public sealed class TrainNerSettings : CommandSettings
+public sealed class TrainNerSettings : CorpusTrainingSettings
 {
-    [CommandOption("--train <FILE>")]
-    [Description("Annotated JSONL to train on; repeat the option for several files. Default: data/corpus/train.jsonl.")]
-    public string[] Train { get; init; } = [];
-
-    [CommandOption("--dev <FILE>")]
-    [Description("Annotated JSONL to report on and to choose, per type, rules or tagger for DATE and MONEY. Default: data/corpus/dev.jsonl.")]
-    public string Dev { get; init; } = "data/corpus/dev.jsonl";
-
     [CommandOption("--out <FILE>")]
     [Description("Where to save the model. Default: models/ner.zip.")]
     public string Out { get; init; } = "models/ner.zip";
-
-    [CommandOption("--seed <N>")]
-    [Description("Random seed; the same data and seed give the same model. Default: 1.")]
-    public int Seed { get; init; } = 1;
 
     [CommandOption("--algorithm <NAME>")]
     [Description("lbfgs (maximum entropy with L-BFGS, default) or sdca.")]
@@ -42,10 +30,6 @@ public sealed class TrainNerSettings : CommandSettings
     [CommandOption("--l2 <X>")]
     [Description("L2 regularisation. Default: 0.05.")]
     public float L2 { get; init; } = 0.05f;
-
-    [CommandOption("--iterations <N>")]
-    [Description("Maximum L-BFGS iterations. Default: 100.")]
-    public int Iterations { get; init; } = 100;
 
     [CommandOption("--gazetteers <DIR>")]
     [Description("Folder of name lists (*.tsv: name, type, aliases) used as features and stored in the model. Default: data/gazetteers; 'none' for none.")]
@@ -67,7 +51,7 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
                 _ => throw new UsageException($"--algorithm '{settings.Algorithm}' is not lbfgs or sdca"),
             },
         };
-        var trainFiles = settings.Train.Length > 0 ? settings.Train : ["data/corpus/train.jsonl"];
+        var trainFiles = settings.TrainFiles;
         var train = trainFiles.SelectMany(f => Gold.Read(f, "--train")).ToList();
         var dev = Gold.Read(settings.Dev, "--dev");
         var gazetteer = LoadGazetteer(settings.Gazetteers);

@@ -13,23 +13,11 @@ using Spectre.Console.Cli;
 
 namespace Nlp.Cli.Commands;
 
-public sealed class TrainRelationsSettings : CommandSettings
+public sealed class TrainRelationsSettings : CorpusTrainingSettings
 {
-    [CommandOption("--train <FILE>")]
-    [Description("Annotated JSONL with relations to train on; repeat for several files. Default: data/corpus/train.jsonl.")]
-    public string[] Train { get; init; } = [];
-
-    [CommandOption("--dev <FILE>")]
-    [Description("Annotated JSONL to report on. Default: data/corpus/dev.jsonl.")]
-    public string Dev { get; init; } = "data/corpus/dev.jsonl";
-
     [CommandOption("--out <FILE>")]
     [Description("Where to save the model. Default: models/relations.zip.")]
     public string Out { get; init; } = "models/relations.zip";
-
-    [CommandOption("--seed <N>")]
-    [Description("Random seed. Default: 1.")]
-    public int Seed { get; init; } = 1;
 
     [CommandOption("--l1 <X>")]
     [Description("L1 regularisation. Default: 0.05.")]
@@ -38,10 +26,6 @@ public sealed class TrainRelationsSettings : CommandSettings
     [CommandOption("--l2 <X>")]
     [Description("L2 regularisation. Default: 0.2.")]
     public float L2 { get; init; } = 0.2f;
-
-    [CommandOption("--iterations <N>")]
-    [Description("Maximum L-BFGS iterations. Default: 100.")]
-    public int Iterations { get; init; } = 100;
 }
 
 /// <summary><c>vnlp train relations</c>: trains the relation classifier on gold entities and relations, reports dev scores.</summary>
@@ -50,7 +34,7 @@ public sealed class TrainRelationsCommand : Command<TrainRelationsSettings>
     public override int Execute(CommandContext context, TrainRelationsSettings settings, CancellationToken cancellation)
     {
         var options = new SparseTrainingOptions { Seed = settings.Seed, L1 = settings.L1, L2 = settings.L2, Iterations = settings.Iterations };
-        var trainFiles = settings.Train.Length > 0 ? settings.Train : ["data/corpus/train.jsonl"];
+        var trainFiles = settings.TrainFiles;
         var train = trainFiles.SelectMany(f => Gold.Read(f, "--train")).ToList();
         var dev = Gold.Read(settings.Dev, "--dev");
         var segmenter = PipelineFactory.RequireSegmenter();

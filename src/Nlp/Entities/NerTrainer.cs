@@ -85,19 +85,12 @@ public static class NerTrainer
     public static string[] GoldTags(Document document, AnnotatedDocument gold, ref int misaligned)
     {
         var tags = Enumerable.Repeat(BioTags.Outside, document.Tokens.Count).ToArray();
-        var starts = new Dictionary<int, int>();
-        var ends = new Dictionary<int, int>();
-        for (int t = 0; t < document.Tokens.Count; t++)
-        {
-            var (s, e) = document.ToInput(document.Tokens[t].Start, document.Tokens[t].End);
-            starts.TryAdd(s, t);
-            ends[e] = t;
-        }
+        var alignment = new TokenAlignment(document);
         foreach (var entity in gold.Entities)
         {
-            if (!starts.TryGetValue(entity.Start, out int first) || !ends.TryGetValue(entity.End, out int last) || last < first) { misaligned++; continue; }
+            if (!alignment.TryGetTokens(entity.Start, entity.End, out int first, out int end)) { misaligned++; continue; }
             tags[first] = BioTags.Begin(entity.Type);
-            for (int t = first + 1; t <= last; t++) tags[t] = BioTags.Inside(entity.Type);
+            for (int t = first + 1; t < end; t++) tags[t] = BioTags.Inside(entity.Type);
         }
         return tags;
     }

@@ -25,22 +25,15 @@ public static class RelationTrainer
     public static Document WithGold(NlpPipeline preparation, AnnotatedDocument gold)
     {
         var document = preparation.Process(new Document(gold.Id, gold.Text, gold.Date));
-        var starts = new Dictionary<int, int>();
-        var ends = new Dictionary<int, int>();
-        for (int t = 0; t < document.Tokens.Count; t++)
-        {
-            var (s, e) = document.ToInput(document.Tokens[t].Start, document.Tokens[t].End);
-            starts.TryAdd(s, t);
-            ends[e] = t;
-        }
+        var alignment = new TokenAlignment(document);
         document.Entities.Clear();
         var index = new Dictionary<int, int>();
         for (int g = 0; g < gold.Entities.Count; g++)
         {
             var e = gold.Entities[g];
-            if (!starts.TryGetValue(e.Start, out int first) || !ends.TryGetValue(e.End, out int last) || last < first) continue;
+            if (!alignment.TryGetTokens(e.Start, e.End, out int first, out int end)) continue;
             index[g] = document.Entities.Count;
-            document.Entities.Add(new Entity(document.Tokens[first].Start, document.Tokens[last].End, e.Type) { FirstToken = first, EndToken = last + 1, Source = "gold" });
+            document.Entities.Add(new Entity(document.Tokens[first].Start, document.Tokens[end - 1].End, e.Type) { FirstToken = first, EndToken = end, Source = "gold" });
         }
         foreach (var r in gold.Relations)
             if (index.TryGetValue(r.Head, out int h) && index.TryGetValue(r.Tail, out int t)) document.Relations.Add(new Relation(h, t, r.Type));
