@@ -44,7 +44,7 @@ public sealed class TrainRelationsCommand : Command<TrainRelationsSettings>
         Terminal.Error.Status().Start("training the relation model", _ => trained = RelationTrainer.Train(train, options, segmenter));
         trained.Save(settings.Out);
         Report.Info(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {trained.Candidates:N0} candidate pairs in {watch.Elapsed.TotalSeconds:0.0} s; {trained.Model.FeatureCount:N0} features; saved {settings.Out}"));
+            $"trained on {trained.Candidates:N0} candidate pairs in {watch.Elapsed.TotalSeconds:0.0} s; {trained.Model.FeatureCount:N0} features; threshold {trained.Model.Threshold} (calibrated on held-back training documents); saved {settings.Out}"));
 
         var preparation = NerTrainer.Preparation(segmenter);
         var withGoldEntities = new RelationEvaluation();

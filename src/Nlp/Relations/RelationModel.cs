@@ -13,17 +13,34 @@ namespace Nlp.Relations;
 public sealed class RelationModel
 {
     public const string None = "NONE";
+    internal const string MetadataEntry = "vnlp/relations.json";
     private readonly SparseClassifier _classifier;
 
-    public RelationModel(SparseClassifier classifier) => _classifier = classifier;
+    /// <param name="threshold">
+    /// The probability the best relation type needs to be kept. Null: whichever of it and NONE is more
+    /// probable wins. The trainer calibrates it on held-back training documents.
+    /// </param>
+    public RelationModel(SparseClassifier classifier, float? threshold = null)
+    {
+        _classifier = classifier;
+        Threshold = threshold;
+    }
 
     public int FeatureCount => _classifier.FeatureCount;
+    public float? Threshold { get; }
 
     public static RelationModel Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"relation model not found: {path} (train one with 'vnlp train relations')", path);
         var transformer = new MLContext(seed: 0).Model.Load(path, out var schema);
-        return new RelationModel(SparseClassifier.FromTransformer(transformer, schema));
+        float? threshold = null;
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+            if (zip.GetEntry(MetadataEntry) is { } entry)
+            {
+                using var reader = new StreamReader(entry.Open());
+                threshold = (float?)Newtonsoft.Json.Linq.JObject.Parse(reader.ReadToEnd())["threshold"];
+            }
+        return new RelationModel(SparseClassifier.FromTransformer(transformer, schema), threshold);
     }
 
     /// <summary>Candidate pairs (head, tail) of the document's entities: same sentence, types some relation admits.</summary>
@@ -66,13 +83,14 @@ public sealed class RelationModel
             SparseClassifier.Softmax(scores);
             var head = document.Entities[h];
             var tail = document.Entities[t];
-            int best = -1;
+            int best = -1, none = -1;
             for (int j = 0; j < scores.Length; j++)
             {
-                bool allowed = labels[j] == None || RelationTypes.Allows(labels[j], head.Type, tail.Type);
-                if (allowed && (best < 0 || scores[j] > scores[best])) best = j;
+                if (labels[j] == None) { none = j; continue; }
+                if (RelationTypes.Allows(labels[j], head.Type, tail.Type) && (best < 0 || scores[j] > scores[best])) best = j;
             }
-            if (best >= 0 && labels[best] != None)
+            bool keep = best >= 0 && (Threshold is float threshold ? scores[best] >= threshold : none < 0 || scores[best] > scores[none]);
+            if (keep)
                 relations.Add(new Relation(h, t, labels[best]) { Confidence = Math.Round(scores[best], 4), Sentence = SentenceOf(document, head.FirstToken) });
         }
         // PARTNERS_WITH is tagged once, from the first-mentioned ORG to the second.
