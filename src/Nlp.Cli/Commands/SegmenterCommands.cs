@@ -89,6 +89,10 @@ public sealed class EvaluateSegmenterSettings : SegmenterTrainingSettings
     [Description("Instead of --gold: k-fold cross-validation over all of --data (trains K models with --algorithm, --l2, --seed).")]
     public int? Folds { get; init; }
 
+    [CommandOption("--no-name-pass")]
+    [Description("Score without the pass that joins adjacent capitalised syllables into names (to measure what it adds).")]
+    public bool NoNamePass { get; init; }
+
     [CommandOption("--errors <N>")]
     [Description("How many of the most frequent errors to list. Default: 20.")]
     public int Errors { get; init; } = 20;
@@ -107,7 +111,7 @@ public sealed class EvaluateSegmenterCommand : Command<EvaluateSegmenterSettings
             var sentences = settings.ReadTreebank();
             total = new SegmentationScore();
             var table = new Table().AddColumns("fold", "train", "test", "precision", "recall", "F1", "training s");
-            foreach (var r in CrossValidation.Run(sentences, folds, settings.Options(), r => Report.Info($"fold {r.Fold}/{folds}: F1 {r.Score.F1:0.0000}")))
+            foreach (var r in CrossValidation.Run(sentences, folds, settings.Options(), r => Report.Info($"fold {r.Fold}/{folds}: F1 {r.Score.F1:0.0000}"), keepNamesWhole: !settings.NoNamePass))
             {
                 total.Add(r.Score);
                 table.AddRow(r.Fold.ToString(CultureInfo.InvariantCulture), r.TrainSentences.ToString(CultureInfo.InvariantCulture), r.TestSentences.ToString(CultureInfo.InvariantCulture),
@@ -120,6 +124,7 @@ public sealed class EvaluateSegmenterCommand : Command<EvaluateSegmenterSettings
             if (settings.Gold is null) throw new UsageException("give --gold FILE.conllu, or --folds K for cross-validation");
             if (!File.Exists(settings.Gold)) throw new UsageException($"--gold '{settings.Gold}' does not exist");
             var model = SegmenterModel.Load(settings.Model ?? ModelLocator.Segmenter ?? throw new UsageException("no segmenter model installed; give --model"));
+            model.KeepNamesWhole = !settings.NoNamePass;
             total = SegmentationScore.Evaluate(model, Conllu.Read(settings.Gold));
         }
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

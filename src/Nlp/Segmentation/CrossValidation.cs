@@ -6,7 +6,7 @@ public static class CrossValidation
     public sealed record FoldResult(int Fold, int TrainSentences, int TestSentences, SegmentationScore Score, TimeSpan TrainingTime);
 
     /// <summary>Deterministic folds: sentences shuffled with the seed, then dealt out round-robin.</summary>
-    public static IReadOnlyList<FoldResult> Run(IReadOnlyList<SegmentedSentence> sentences, int folds, SegmenterTrainingOptions options, Action<FoldResult>? progress = null)
+    public static IReadOnlyList<FoldResult> Run(IReadOnlyList<SegmentedSentence> sentences, int folds, SegmenterTrainingOptions options, Action<FoldResult>? progress = null, bool keepNamesWhole = true)
     {
         if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "cross-validation needs at least 2 folds");
         var order = Enumerable.Range(0, sentences.Count).ToArray();
@@ -21,6 +21,7 @@ public static class CrossValidation
             var test = sentences.Where((_, k) => foldOf[k] == f).ToList();
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var trained = SegmenterTrainer.Train(train, options);
+            trained.Model.KeepNamesWhole = keepNamesWhole;
             watch.Stop();
             var result = new FoldResult(f + 1, train.Count, test.Count, SegmentationScore.Evaluate(trained.Model, test), watch.Elapsed);
             results.Add(result);

@@ -37,6 +37,17 @@ public sealed class SegmenterModel
 
     public int FeatureCount => _weights.Count;
 
+    /// <summary>
+    /// After the classifier, join adjacent capitalised syllables into one word (<c>Bùi Văn Luyến</c>,
+    /// <c>Hàng Châu</c>), as the treebank writes names. A sentence's first syllable is left out, since its
+    /// capital may only mark the sentence.
+    /// </summary>
+    public bool KeepNamesWhole { get; set; } = true;
+
+    private bool NameJoin(bool leftCapitalised, bool rightCapitalised, int left) => KeepNamesWhole && left > 0 && leftCapitalised && rightCapitalised;
+
+    private static bool Capitalised(ReadOnlySpan<char> text, Documents.TokenKind kind) => SegmenterFeatures.Shape(text, kind) == "#Aa";
+
     public static SegmenterModel Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"segmenter model not found: {path} (train one with 'vnlp train segmenter')", path);
@@ -107,7 +118,9 @@ public sealed class SegmenterModel
                 var left = document.Tokens[first + k];
                 var right = document.Tokens[first + k + 1];
                 bool candidate = left.IsSyllable && right.IsSyllable && right.SpaceBefore;
-                if (!(candidate && Join(formIds.AsSpan(0, n), shapeIds.AsSpan(0, n), k)))
+                bool join = candidate && (NameJoin(Capitalised(document.TextOf(left), left.Kind), Capitalised(document.TextOf(right), right.Kind), k)
+                                          || Join(formIds.AsSpan(0, n), shapeIds.AsSpan(0, n), k));
+                if (!join)
                 {
                     words.Add(new Word(wordStart, first + k + 1));
                     wordStart = first + k + 1;
@@ -138,7 +151,8 @@ public sealed class SegmenterModel
         }
         var joins = new bool[Math.Max(0, n - 1)];
         for (int k = 0; k < n - 1; k++)
-            joins[k] = IsSyllable(kinds[k]) && IsSyllable(kinds[k + 1]) && Join(formIds, shapeIds, k);
+            joins[k] = IsSyllable(kinds[k]) && IsSyllable(kinds[k + 1])
+                && (NameJoin(Capitalised(syllables[k], kinds[k]), Capitalised(syllables[k + 1], kinds[k + 1]), k) || Join(formIds, shapeIds, k));
         return joins;
     }
 

@@ -35,6 +35,7 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         var mlNet = scored.GetColumn<bool>("PredictedLabel").ToList();
 
         var fast = new List<bool>();
+        fixture.Trained.Model.KeepNamesWhole = false; // the classifier alone, as ML.NET has it
         foreach (var sentence in fixture.HeldBack)
         {
             var syllables = sentence.Syllables.ToArray();
@@ -43,8 +44,23 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
                 if (SegmenterModel.IsSyllable(SegmenterFeatures.KindOf(syllables[i])) && SegmenterModel.IsSyllable(SegmenterFeatures.KindOf(syllables[i + 1])))
                     fast.Add(joins[i]);
         }
+        fixture.Trained.Model.KeepNamesWhole = true;
         Assert.Equal(mlNet.Count, fast.Count);
         Assert.Equal(mlNet, fast);
+    }
+
+    [Fact]
+    public void The_name_pass_keeps_adjacent_capitalised_syllables_together()
+    {
+        var model = fixture.Trained.Model;
+        var joins = model.Joins(["ông", "Zyxwa", "Qorvendel", "nói"]);
+        Assert.True(joins[1], "an unseen name stays one word");
+        // At a sentence's start the capital may only mark the sentence: the classifier decides alone there.
+        var withPass = model.Joins(["Zyxwa", "Qorvendel", "nói"]);
+        model.KeepNamesWhole = false;
+        var classifierOnly = model.Joins(["Zyxwa", "Qorvendel", "nói"]);
+        model.KeepNamesWhole = true;
+        Assert.Equal(classifierOnly[0], withPass[0]);
     }
 
     [Fact]
