@@ -57,8 +57,8 @@ public sealed class ConvertCommand : Command<ConvertSettings>
         }
         if (to == "jsonl") documents = documents.Select(ValueFiller.Fill).ToList();
 
-        using var atomic = settings.Output is null ? null : new AtomicFile(settings.Output);
-        var output = atomic?.Writer ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n" };
+        using var target = OutputTarget.Open(settings.Output);
+        var output = target.Writer;
         try
         {
             switch (to)
@@ -77,9 +77,7 @@ public sealed class ConvertCommand : Command<ConvertSettings>
             Report.Error(e.Message);
             return VnlpApp.Failure;
         }
-        output.Flush();
-        atomic?.Commit();
-        if (atomic is null) output.Dispose();
+        target.Complete();
         Report.Info($"{documents.Count} documents converted from {from} to {to}{(to == "jsonl" && from != "jsonl" ? "; check them with 'vnlp corpus check' (dates, values) before training" : "")}");
         return VnlpApp.Success;
     }

@@ -50,8 +50,8 @@ public sealed class ExtractCommand : Command<ExtractSettings>
         var statistics = new BatchStatistics();
         var watch = Stopwatch.StartNew();
 
-        using var atomic = settings.Output is null ? null : new AtomicFile(settings.Output);
-        var output = atomic?.Writer ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        using var target = OutputTarget.Open(settings.Output);
+        var output = target.Writer;
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
 
         void Consume(Action<int>? advance)
@@ -84,9 +84,7 @@ public sealed class ExtractCommand : Command<ExtractSettings>
         }
         else Consume(null);
 
-        output.Flush();
-        atomic?.Commit();
-        if (atomic is null) output.Dispose();
+        target.Complete();
         watch.Stop();
 
         if (!settings.Quiet) Report.Summary(statistics, watch.Elapsed, settings.Output);

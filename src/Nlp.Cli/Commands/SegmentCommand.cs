@@ -43,8 +43,8 @@ public sealed class SegmentCommand : Command<SegmentSettings>
         var stages = NlpPipeline.RuleBasedStages().Where(s => s is not Entities.DateMoneyStage).Append(new WordSegmentationStage(segmenter));
         var runner = new BatchRunner(new NlpPipeline(stages), options.Threads);
 
-        using var atomic = settings.Output is null ? null : new AtomicFile(settings.Output);
-        var output = atomic?.Writer ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        using var target = OutputTarget.Open(settings.Output);
+        var output = target.Writer;
         int failed = 0;
         foreach (var item in runner.Run(new InputReader { MaxFileBytes = options.MaxFileBytes }.Read(settings.Inputs)))
         {
@@ -52,9 +52,7 @@ public sealed class SegmentCommand : Command<SegmentSettings>
             if (json) { SegmentedText.WriteJson(item.Document!, output); output.Write('\n'); }
             else SegmentedText.Write(item.Document!, output);
         }
-        output.Flush();
-        atomic?.Commit();
-        if (atomic is null) output.Dispose();
+        target.Complete();
         return failed > 0 ? VnlpApp.Failure : VnlpApp.Success;
     }
 }
