@@ -32,7 +32,7 @@ public sealed class EvaluateClustersCommand : Command<EvaluateClustersSettings>
     {
         if (!File.Exists(settings.Gold)) throw new UsageException($"--gold '{settings.Gold}' does not exist");
         var documents = Gold.Read(settings.Corpus, "--corpus");
-        var resolver = new EntityResolver(PipelineFactory.Gazetteer, settings.Aliases is null ? null : File.ReadLines(settings.Aliases));
+        var resolver = new EntityResolver(PipelineFactory.Gazetteer, PipelineFactory.ReadAliases(settings.Aliases));
         var result = ClusterEvaluation.Evaluate(documents, ClusterEvaluation.ReadGold(settings.Gold), resolver);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Mentions} mentions; same entity, same id: {result.SameEntitySameId:P2} of {result.MentionsInSharedClusters} mentions of entities mentioned more than once; ids merging different entities: {result.IdsMergingDifferentEntities:P2} of {result.Ids} ids"));

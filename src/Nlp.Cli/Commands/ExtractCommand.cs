@@ -31,6 +31,10 @@ public sealed class ExtractSettings : CommandSettings
     [Description("Refuse input files larger than this many MiB. Default: 64.")]
     public int MaxSizeMiB { get; init; } = 64;
 
+    [CommandOption("--aliases <FILE>")]
+    [Description("Your entity merges and splits for the entity ids: TYPE<TAB>surface<TAB>canonical name, or TYPE<TAB>surface<TAB>- to keep apart.")]
+    public string? Aliases { get; init; }
+
     [CommandOption("--quiet")]
     [Description("No progress bar and no summary; errors are still reported.")]
     public bool Quiet { get; init; }
@@ -46,7 +50,7 @@ public sealed class ExtractCommand : Command<ExtractSettings>
             throw new UsageException($"--output '{settings.Output}' is a folder; give a file name such as {Path.Combine(settings.Output, "out.jsonl")}");
 
         var reader = new InputReader { DefaultDate = options.Date, MaxFileBytes = options.MaxFileBytes };
-        var runner = new BatchRunner(PipelineFactory.CreateDefault(), options.Threads);
+        var runner = new BatchRunner(PipelineFactory.CreateDefault(aliases: PipelineFactory.ReadAliases(settings.Aliases)), options.Threads);
         var statistics = new BatchStatistics();
         var watch = Stopwatch.StartNew();
 

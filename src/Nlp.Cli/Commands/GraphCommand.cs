@@ -52,11 +52,8 @@ public sealed class GraphCommand : Command<GraphSettings>
         if (format is not ("jgf" or "graphml" or "neo4j" or "jsonld")) throw new UsageException($"--format '{settings.Format}' is not jgf, graphml, neo4j or jsonld");
         if (settings.Output is null) throw new UsageException("give -o PATH (a file, or a folder for --format neo4j)");
         var options = CommonOptions.Parse(settings.Date, settings.Threads, 64);
-        if (settings.Aliases is not null && !File.Exists(settings.Aliases)) throw new UsageException($"--aliases '{settings.Aliases}' does not exist");
-
-        EntityResolver resolver;
-        try { resolver = new EntityResolver(PipelineFactory.Gazetteer, settings.Aliases is null ? null : File.ReadLines(settings.Aliases)); }
-        catch (FormatException e) { throw new UsageException($"{settings.Aliases}: {e.Message}"); }
+        var aliases = PipelineFactory.ReadAliases(settings.Aliases);
+        var resolver = new EntityResolver(PipelineFactory.Gazetteer, aliases);
 
         var graph = new KnowledgeGraph();
         if (settings.Update is not null)
@@ -70,7 +67,7 @@ public sealed class GraphCommand : Command<GraphSettings>
         var watch = Stopwatch.StartNew();
         int failed = 0, documents = 0;
         var items = new InputReader { DefaultDate = options.Date, MaxFileBytes = options.MaxFileBytes }.Read(settings.Inputs);
-        var pipeline = new Lazy<Pipeline.NlpPipeline>(() => PipelineFactory.CreateDefault());
+        var pipeline = new Lazy<Pipeline.NlpPipeline>(() => PipelineFactory.CreateDefault(aliases: aliases));
         var annotated = items.AsParallel().AsOrdered().WithDegreeOfParallelism(options.Threads).Select(item =>
         {
             if (item.Document is not SourceDocument source) return ((AnnotatedDocument?)null, item.Error);

@@ -16,8 +16,11 @@ internal static class PipelineFactory
     /// <summary>The installed segmenter, or null.</summary>
     public static SegmenterModel? Segmenter => LazySegmenter.Value;
 
-    /// <summary>The default pipeline; <paramref name="relations"/> replaces the installed relation stage (for training).</summary>
-    public static NlpPipeline CreateDefault(RelationStage? relations = null)
+    /// <summary>
+    /// The default pipeline; <paramref name="relations"/> replaces the installed relation stage (for training);
+    /// <paramref name="aliases"/> are the lines of a user alias file for entity ids.
+    /// </summary>
+    public static NlpPipeline CreateDefault(RelationStage? relations = null, IEnumerable<string>? aliases = null)
     {
         var stages = Preparation().Stages.ToList();
         if (Segmenter is null)
@@ -30,7 +33,7 @@ internal static class PipelineFactory
         else Report.Warning("no entity tagger model found (models/ner.zip); only DATE and MONEY are found. Set VNLP_MODELS or run 'vnlp train ner'.");
         if (relations is not null) stages.Add(relations);
         else if (LazyRelations.Value is RelationModel model) stages.Add(new RelationStage(model));
-        stages.Add(new EntityIdStage(new EntityResolver(Gazetteer)));
+        stages.Add(new EntityIdStage(new EntityResolver(Gazetteer, aliases)));
         return new NlpPipeline(stages);
     }
 
@@ -39,6 +42,17 @@ internal static class PipelineFactory
 
     /// <summary>Everything before the tagger: for documents that come with their entities.</summary>
     public static NlpPipeline Preparation() => NerTrainer.Preparation(Segmenter);
+
+    /// <summary>Reads a user alias file (see <see cref="EntityResolver"/>), or null when none is given.</summary>
+    public static IReadOnlyList<string>? ReadAliases(string? path)
+    {
+        if (path is null) return null;
+        if (!File.Exists(path)) throw new UsageException($"--aliases '{path}' does not exist");
+        var lines = File.ReadAllLines(path);
+        try { _ = new EntityResolver(null, lines); }
+        catch (FormatException e) { throw new UsageException($"{path}: {e.Message}"); }
+        return lines;
+    }
 
     public static SegmenterModel RequireSegmenter() =>
         Segmenter ?? throw new UsageException("no segmenter model found (models/segmenter.zip); set VNLP_MODELS or run 'vnlp train segmenter'");

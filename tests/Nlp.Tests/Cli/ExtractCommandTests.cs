@@ -142,6 +142,20 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public void A_user_alias_file_shapes_entity_ids()
+    {
+        using var dir = new TempFolder();
+        dir.File("in/a.txt", "Nvidia công bố doanh thu quý III/2025 tại Mỹ.");
+        dir.File("aliases.tsv", "# merges for our newsroom\nORG\tNvidia\tNVIDIA Corporation\n");
+        var run = VnlpProcess.Run(dir.Path, "extract", "in", "--aliases", "aliases.tsv");
+        Assert.Equal(0, run.ExitCode);
+        var org = Lines(run.Stdout).Single()["entities"]!.Single(e => (string)e["type"]! == "ORG");
+        Assert.Equal("org:nvidia-corporation", (string)org["id"]!);
+        dir.File("bad.tsv", "ORG only-two-columns\n");
+        Assert.Equal(2, VnlpProcess.Run(dir.Path, "extract", "in", "--aliases", "bad.tsv").ExitCode);
+    }
+
+    [Fact]
     public void Help_explains_the_command()
     {
         using var dir = new TempFolder();
