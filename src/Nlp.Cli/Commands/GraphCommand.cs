@@ -8,6 +8,7 @@ using Nlp.Documents;
 using Nlp.Graph;
 using Nlp.Input;
 using Nlp.Output;
+using Nlp.Pipeline;
 using Spectre.Console.Cli;
 
 namespace Nlp.Cli.Commands;
@@ -67,13 +68,10 @@ public sealed class GraphCommand : Command<GraphSettings>
         var watch = Stopwatch.StartNew();
         int failed = 0, documents = 0;
         var items = new InputReader { DefaultDate = options.Date, MaxFileBytes = options.MaxFileBytes }.Read(settings.Inputs);
-        var pipeline = new Lazy<Pipeline.NlpPipeline>(() => PipelineFactory.CreateDefault(aliases: aliases));
-        var annotated = items.AsParallel().AsOrdered().WithDegreeOfParallelism(options.Threads).Select(item =>
-        {
-            if (item.Document is not SourceDocument source) return ((AnnotatedDocument?)null, item.Error);
-            if (source.Annotations is AnnotatedDocument given) return (given with { Date = given.Date ?? source.Date }, null);
-            return (AnnotatedDocument.From(pipeline.Value.Process(new Document(source.Id, source.Text, source.Date))), null);
-        });
+        // Extract output already holds entities and relations: such documents go through no stage at all.
+        var runner = new BatchRunner(new Lazy<NlpPipeline>(() => PipelineFactory.CreateDefault(aliases: aliases)), options.Threads, new NlpPipeline([]));
+        var annotated = runner.Run(items, (document, source) =>
+            source.Annotations is AnnotatedDocument given ? given with { Date = given.Date ?? source.Date } : AnnotatedDocument.From(document));
         foreach (var (document, error) in annotated)
         {
             if (document is null) { failed++; Report.Error(error!.ToString()); continue; }

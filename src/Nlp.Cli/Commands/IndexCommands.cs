@@ -84,26 +84,11 @@ internal static class Indexer
 
     public static (int Documents, int Passages, int Failed) Run(IEnumerable<InputItem> items, int threads, int passageTokens, string? bulk, string index, string? lucene)
     {
-        var full = PipelineFactory.CreateDefault();
-        var preparation = PipelineFactory.Preparation();
+        var runner = new BatchRunner(new Lazy<NlpPipeline>(() => PipelineFactory.CreateDefault()), threads, PipelineFactory.Preparation());
         using var atomic = bulk is null ? null : new AtomicFile(bulk);
         using var writer = lucene is null ? null : new LuceneIndexWriter(lucene, PipelineFactory.Segmenter);
         int documents = 0, passages = 0, failed = 0;
-        var records = items.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, threads)).WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(item =>
-            {
-                if (item.Document is not SourceDocument source) return (Record: (IndexRecord?)null, item.Error);
-                try
-                {
-                    var pipeline = source.Annotations is null ? full : preparation;
-                    var document = pipeline.Process(new Document(source.Id, source.Text, source.Date) { Title = source.Title, Url = source.Url });
-                    return (IndexRecord.From(document, passageTokens, source.Annotations), null);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    return (null, new InputError(source.File, source.Line, $"document '{source.Id}' failed: {e.Message}"));
-                }
-            });
+        var records = runner.Run(items, (document, source) => IndexRecord.From(document, passageTokens, source.Annotations));
         foreach (var (record, error) in records)
         {
             if (record is null) { failed++; Report.Error(error!.ToString()); continue; }
