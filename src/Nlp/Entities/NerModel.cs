@@ -31,8 +31,7 @@ public sealed class NerModel
 
     private readonly SparseClassifier _classifier;
     private readonly string[] _labels;
-    private readonly float[,] _transitions; // (classes + 1) x classes; last row = start
-    private readonly float[] _transitionTable; // the same, flat, for the decoder's inner loop
+    private readonly float[] _transitionTable; // (classes + 1) x classes, row-major; row = previous tag, last row = start
     private readonly int[][] _predecessors; // for each tag, the tags BIO allows before it
 
     internal NerModel(SparseClassifier classifier, NerMetadata metadata)
@@ -43,14 +42,11 @@ public sealed class NerModel
         Metadata = metadata;
         Gazetteer = new Gazetteer(metadata.Gazetteer);
         int c = labels.Length;
-        _transitions = new float[c + 1, c];
-        for (int p = 0; p <= c; p++)
-            for (int t = 0; t < c; t++)
-                _transitions[p, t] = BioTags.Allowed(p == c ? null : labels[p], labels[t]) ? metadata.Transitions[p][t] : float.NegativeInfinity;
         _predecessors = Enumerable.Range(0, c).Select(t => Enumerable.Range(0, c).Where(p => BioTags.Allowed(labels[p], labels[t])).ToArray()).ToArray();
         _transitionTable = new float[(c + 1) * c];
         for (int p = 0; p <= c; p++)
-            for (int t = 0; t < c; t++) _transitionTable[p * c + t] = _transitions[p, t];
+            for (int t = 0; t < c; t++)
+                _transitionTable[p * c + t] = BioTags.Allowed(p == c ? null : labels[p], labels[t]) ? metadata.Transitions[p][t] : float.NegativeInfinity;
     }
 
     public NerMetadata Metadata { get; }
@@ -118,7 +114,7 @@ public sealed class NerModel
         if (n == 0) return path;
         var score = new float[n * c];
         var back = new int[n * c];
-        for (int t = 0; t < c; t++) score[t] = Log(probabilities[0, t]) + _transitions[c, t];
+        for (int t = 0; t < c; t++) score[t] = Log(probabilities[0, t]) + _transitionTable[c * c + t];
         for (int k = 1; k < n; k++)
         {
             int row = k * c, previousRow = row - c;
