@@ -25,9 +25,19 @@ public class SegmenterTrainingSettings : CommandSettings
     [Description("L2 regularisation of the logistic regressions. Default: 0.01.")]
     public float L2 { get; init; } = 0.01f;
 
+    [CommandOption("--no-word-list")]
+    [Description("Train without the word-list evidence (the training data's words of 2-4 syllables), to measure what it adds.")]
+    public bool NoWordList { get; init; }
+
+    [CommandOption("--join-threshold <X>")]
+    [Description("The boundary score above which syllables join. Default: -1 (chosen by cross-validation on train.conllu; see the model card).")]
+    public float JoinThreshold { get; init; } = -1f;
+
     internal SegmenterTrainingOptions Options() => new()
     {
+        JoinThreshold = JoinThreshold,
         Seed = Seed,
+        WordList = !NoWordList,
         L2 = L2,
         Algorithm = Algorithm.ToLowerInvariant() switch
         {

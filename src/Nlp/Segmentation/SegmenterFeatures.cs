@@ -21,7 +21,9 @@ public static class SegmenterFeatures
 
     /// <summary>
     /// Templates as offsets from the boundary: form positions (F) and shape positions (S), relative to
-    /// syllable i (0) and i+1 (+1). The last one fires only at the first boundary of a sentence.
+    /// syllable i (0) and i+1 (+1); word-list cover (W) and greedy-match (G) evidence, relative to
+    /// boundary i. The B template fires only at the first boundary of a sentence; W and G templates only
+    /// when the model has a word list.
     /// </summary>
     private static readonly (char Kind, int Offset)[][] Templates =
     [
@@ -31,7 +33,10 @@ public static class SegmenterFeatures
         [('S', 0), ('S', 1)], [('S', -1), ('S', 0), ('S', 1), ('S', 2)],
         [('F', -1), ('F', 1)], [('S', 0), ('F', 1)], [('F', 0), ('S', 1)],
         [('B', 0), ('S', 0), ('S', 1)],
+        [('W', 0)], [('G', 0)], [('W', 0), ('G', 0)], [('W', -1), ('W', 0), ('W', 1)], [('W', 0), ('S', 0), ('S', 1)], [('W', 0), ('F', 0)], [('W', 0), ('F', 1)],
     ];
+
+    private static readonly bool[] UsesWordList = [.. Templates.Select(template => template.Any(a => a.Kind is 'W' or 'G'))];
 
     public static int TemplateCount => Templates.Length;
 
@@ -72,33 +77,43 @@ public static class SegmenterFeatures
         return tokens.Count == 1 ? tokens[0].Kind : TokenKind.Word;
     }
 
-    /// <summary>Feature strings of boundary i (between syllables i and i+1) for training.</summary>
-    public static string[] BoundaryFeatures(IReadOnlyList<string> forms, IReadOnlyList<string> shapes, int i)
+    /// <summary>Training: the atoms of a sentence of syllables, with word-list evidence from <paramref name="words"/> when given.</summary>
+    public static SentenceAtoms Atoms(IReadOnlyList<string> syllables, IReadOnlyList<TokenKind> kinds, SegmenterWordList? words)
     {
-        var features = new string[Templates.Length];
-        var builder = new System.Text.StringBuilder(48);
-        int count = 0;
-        for (int t = 0; t < Templates.Length; t++)
-        {
-            if (Templates[t][0].Kind == 'B' && i != 0) continue;
-            builder.Clear().Append(t).Append(TemplateSeparator);
-            for (int a = 0; a < Templates[t].Length; a++)
-            {
-                if (a > 0) builder.Append(AtomSeparator);
-                var (kind, offset) = Templates[t][a];
-                builder.Append(Atom(forms, shapes, i + offset, kind));
-            }
-            features[count++] = builder.ToString();
-        }
-        return count == features.Length ? features : features[..count];
+        var forms = syllables.Select((s, k) => Form(s, kinds[k])).ToArray();
+        var shapes = syllables.Select((s, k) => Shape(s, kinds[k])).ToArray();
+        if (words is null) return new SentenceAtoms(forms, shapes, null, null);
+        var cover = new byte[Math.Max(0, forms.Length - 1)];
+        var greedy = new byte[cover.Length];
+        WordListEvidence.Compute(forms.Length, new FormMatcher(words, forms), cover, greedy);
+        return new SentenceAtoms(forms, shapes, [.. cover.Select(v => WordListEvidence.CoverAtom(v))], [.. greedy.Select(v => WordListEvidence.GreedyAtom(v))]);
     }
 
-    private static string Atom(IReadOnlyList<string> forms, IReadOnlyList<string> shapes, int position, char kind)
+    private readonly struct FormMatcher(SegmenterWordList words, string[] forms) : IWordMatcher
     {
-        if (kind == 'B') return FirstBoundary;
-        if (position < 0) return SentenceStart;
-        if (position >= forms.Count) return SentenceEnd;
-        return kind == 'F' ? forms[position] : shapes[position];
+        public bool IsWord(int start, int length) => words.Contains(forms, start, length);
+    }
+
+    /// <summary>Feature strings of boundary i (between syllables i and i+1) for training.</summary>
+    public static string[] BoundaryFeatures(SentenceAtoms sentence, int i)
+    {
+        var features = new List<string>(Templates.Length);
+        var builder = new System.Text.StringBuilder(48);
+        for (int t = 0; t < Templates.Length; t++)
+        {
+            var template = Templates[t];
+            if (template[0].Kind == 'B' && i != 0) continue;
+            if (sentence.Covers is null && UsesWordList[t]) continue;
+            builder.Clear().Append(t).Append(TemplateSeparator);
+            for (int a = 0; a < template.Length; a++)
+            {
+                if (a > 0) builder.Append(AtomSeparator);
+                var (kind, offset) = template[a];
+                builder.Append(sentence.Atom(kind, i + offset));
+            }
+            features.Add(builder.ToString());
+        }
+        return [.. features];
     }
 
     /// <summary>Splits a feature string back into its template and atoms (for building the run-time scorer).</summary>
@@ -109,7 +124,7 @@ public static class SegmenterFeatures
     }
 
     /// <summary>Run time: the feature keys of boundary i from atom ids (-1 = unknown atom: the feature cannot fire).</summary>
-    internal static int Keys(ReadOnlySpan<int> formIds, ReadOnlySpan<int> shapeIds, int i, in AtomIds special, Span<FeatureKey> keys)
+    internal static int Keys(in SentenceAtomIds sentence, int i, in AtomIds special, Span<FeatureKey> keys)
     {
         int count = 0;
         Span<int> atoms = stackalloc int[4];
@@ -117,16 +132,13 @@ public static class SegmenterFeatures
         {
             var template = Templates[t];
             if (template[0].Kind == 'B' && i != 0) continue;
+            if (!sentence.HasWordList && UsesWordList[t]) continue;
             bool known = true;
             atoms.Fill(0);
             for (int a = 0; a < template.Length; a++)
             {
                 var (kind, offset) = template[a];
-                int p = i + offset;
-                int id = kind == 'B' ? special.First
-                    : p < 0 ? special.Start
-                    : p >= formIds.Length ? special.End
-                    : kind == 'F' ? formIds[p] : shapeIds[p];
+                int id = sentence.Atom(kind, i + offset, special);
                 if (id < 0) { known = false; break; }
                 atoms[a] = id;
             }
@@ -134,6 +146,37 @@ public static class SegmenterFeatures
         }
         return count;
     }
+}
+
+/// <summary>
+/// A training sentence's atoms: per syllable its form and shape, per boundary its word-list cover and
+/// greedy-match atoms (null when the model has no word list).
+/// </summary>
+public sealed record SentenceAtoms(string[] Forms, string[] Shapes, string[]? Covers, string[]? Greedy)
+{
+    internal string Atom(char kind, int position) => kind switch
+    {
+        'B' => SegmenterFeatures.FirstBoundary,
+        'F' or 'S' => position < 0 ? SegmenterFeatures.SentenceStart : position >= Forms.Length ? SegmenterFeatures.SentenceEnd : kind == 'F' ? Forms[position] : Shapes[position],
+        _ => position < 0 ? SegmenterFeatures.SentenceStart : position >= Forms.Length - 1 ? SegmenterFeatures.SentenceEnd : kind == 'W' ? Covers![position] : Greedy![position],
+    };
+}
+
+/// <summary>The run-time twin of <see cref="SentenceAtoms"/>: the same atoms as ids of the model's atom vocabulary.</summary>
+internal readonly ref struct SentenceAtomIds(ReadOnlySpan<int> forms, ReadOnlySpan<int> shapes, ReadOnlySpan<int> covers, ReadOnlySpan<int> greedy, bool hasWordList)
+{
+    public readonly ReadOnlySpan<int> Forms = forms;
+    public readonly ReadOnlySpan<int> Shapes = shapes;
+    public readonly ReadOnlySpan<int> Covers = covers;
+    public readonly ReadOnlySpan<int> Greedy = greedy;
+    public readonly bool HasWordList = hasWordList;
+
+    public int Atom(char kind, int position, in AtomIds special) => kind switch
+    {
+        'B' => special.First,
+        'F' or 'S' => position < 0 ? special.Start : position >= Forms.Length ? special.End : kind == 'F' ? Forms[position] : Shapes[position],
+        _ => position < 0 ? special.Start : position >= Forms.Length - 1 ? special.End : kind == 'W' ? Covers[position] : Greedy[position],
+    };
 }
 
 /// <summary>A feature at run time: its template and the ids of its atoms.</summary>

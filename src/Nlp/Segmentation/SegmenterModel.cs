@@ -17,6 +17,7 @@ namespace Nlp.Segmentation;
 public sealed class SegmenterModel
 {
     internal const string KeysColumn = "FeatureKeys";
+    internal const string MetadataEntry = "vnlp/segmenter.json";
 
     private readonly Dictionary<string, int> _atoms;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _atomLookup;
@@ -24,8 +25,12 @@ public sealed class SegmenterModel
     private readonly float _bias;
     private readonly AtomIds _special;
     private readonly int _numberAtom;
+    private readonly HashSet<FeatureKey>? _wordKeys;
+    private bool[] _startsWord = [];
+    private readonly int[] _coverIds = new int[WordListEvidence.CoverValues];
+    private readonly int[] _greedyIds = new int[WordListEvidence.GreedyValues];
 
-    private SegmenterModel(Dictionary<string, int> atoms, Dictionary<FeatureKey, float> weights, float bias)
+    private SegmenterModel(Dictionary<string, int> atoms, Dictionary<FeatureKey, float> weights, float bias, SegmenterWordList? words, float joinThreshold)
     {
         _atoms = atoms;
         _atomLookup = atoms.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -33,7 +38,34 @@ public sealed class SegmenterModel
         _bias = bias;
         _special = new AtomIds(Id(SegmenterFeatures.SentenceStart), Id(SegmenterFeatures.SentenceEnd), Id(SegmenterFeatures.FirstBoundary));
         _numberAtom = Id(SegmenterFeatures.NumberAtom);
+        WordList = words;
+        JoinThreshold = joinThreshold;
+        if (words is null) return;
+        for (int v = 0; v < _coverIds.Length; v++) _coverIds[v] = Id(WordListEvidence.CoverAtom(v));
+        for (int v = 0; v < _greedyIds.Length; v++) _greedyIds[v] = Id(WordListEvidence.GreedyAtom(v));
+        // A word's syllables may have no weighted feature of their own; they still need ids to be matched.
+        _wordKeys = [];
+        Span<int> ids = stackalloc int[4];
+        foreach (var word in words.Words)
+        {
+            var syllables = word.Split(' ');
+            ids.Clear();
+            for (int k = 0; k < syllables.Length; k++)
+            {
+                if (!atoms.TryGetValue(syllables[k], out int id)) atoms[syllables[k]] = id = atoms.Count;
+                ids[k] = id;
+            }
+            _wordKeys.Add(new FeatureKey(syllables.Length, ids[0], ids[1], ids[2], ids[3]));
+        }
+        _startsWord = new bool[atoms.Count];
+        foreach (var key in _wordKeys) _startsWord[key.A] = true;
     }
+
+    /// <summary>The training data's words that the model uses as boundary evidence (null for a model without one).</summary>
+    public SegmenterWordList? WordList { get; }
+
+    /// <summary>The model joins two syllables when a boundary's score is above this (chosen at training, see the model card).</summary>
+    public float JoinThreshold { get; }
 
     public int FeatureCount => _weights.Count;
 
@@ -53,11 +85,21 @@ public sealed class SegmenterModel
         if (!File.Exists(path)) throw new FileNotFoundException($"segmenter model not found: {path} (train one with 'vnlp train segmenter')", path);
         var ml = new MLContext(seed: 0);
         var transformer = ml.Model.Load(path, out var schema);
-        return FromTransformer(transformer, schema);
+        SegmenterWordList? words = null;
+        float threshold = 0f;
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+            if (zip.GetEntry(MetadataEntry) is { } entry)
+            {
+                using var reader = new StreamReader(entry.Open());
+                var metadata = Newtonsoft.Json.Linq.JObject.Parse(reader.ReadToEnd());
+                threshold = (float?)metadata["joinThreshold"] ?? 0f;
+                if (metadata["words"] is Newtonsoft.Json.Linq.JArray list) words = new SegmenterWordList(list.Select(w => (string)w!));
+            }
+        return FromTransformer(transformer, schema, words, threshold);
     }
 
     /// <summary>Reads the feature dictionary and linear weights out of a fitted ML.NET chain.</summary>
-    public static SegmenterModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema)
+    public static SegmenterModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, SegmenterWordList? words, float joinThreshold)
     {
         var outputSchema = transformer.GetOutputSchema(inputSchema);
         VBuffer<ReadOnlyMemory<char>> keyValues = default;
@@ -91,7 +133,7 @@ public sealed class SegmenterModel
             }
             table[new FeatureKey(template, ids[0], ids[1], ids[2], ids[3])] = w;
         }
-        return new SegmenterModel(atoms, table, linear.Bias);
+        return new SegmenterModel(atoms, table, linear.Bias, words, joinThreshold);
     }
 
     private int Id(string atom) => _atoms.TryGetValue(atom, out int id) ? id : -1;
@@ -101,9 +143,11 @@ public sealed class SegmenterModel
     {
         int n = end - first;
         if (n == 0) return;
-        int[] formIds = ArrayPool<int>.Shared.Rent(n), shapeIds = ArrayPool<int>.Shared.Rent(n);
+        int[] ids = ArrayPool<int>.Shared.Rent(4 * n);
         try
         {
+            var formIds = ids.AsSpan(0, n);
+            var shapeIds = ids.AsSpan(n, n);
             Span<char> lower = stackalloc char[64];
             for (int k = 0; k < n; k++)
             {
@@ -112,26 +156,31 @@ public sealed class SegmenterModel
                 formIds[k] = FormId(text, token.Kind, lower);
                 shapeIds[k] = Id(SegmenterFeatures.Shape(text, token.Kind));
             }
-            int wordStart = first;
+            var kinds = ArrayPool<BoundaryKind>.Shared.Rent(n);
+            var joins = ArrayPool<bool>.Shared.Rent(n);
             for (int k = 0; k < n - 1; k++)
             {
                 var left = document.Tokens[first + k];
                 var right = document.Tokens[first + k + 1];
-                bool candidate = left.IsSyllable && right.IsSyllable && right.SpaceBefore;
-                bool join = candidate && (NameJoin(Capitalised(document.TextOf(left), left.Kind), Capitalised(document.TextOf(right), right.Kind), k)
-                                          || Join(formIds.AsSpan(0, n), shapeIds.AsSpan(0, n), k));
-                if (!join)
-                {
-                    words.Add(new Word(wordStart, first + k + 1));
-                    wordStart = first + k + 1;
-                }
+                kinds[k] = !(left.IsSyllable && right.IsSyllable && right.SpaceBefore) ? BoundaryKind.Split
+                    : NameJoin(Capitalised(document.TextOf(left), left.Kind), Capitalised(document.TextOf(right), right.Kind), k) ? BoundaryKind.Name
+                    : BoundaryKind.Classifier;
+            }
+            Decide(ids, n, kinds.AsSpan(0, n - 1), joins.AsSpan(0, n - 1));
+            int wordStart = first;
+            for (int k = 0; k < n - 1; k++)
+            {
+                if (joins[k]) continue;
+                words.Add(new Word(wordStart, first + k + 1));
+                wordStart = first + k + 1;
             }
             words.Add(new Word(wordStart, end));
+            ArrayPool<BoundaryKind>.Shared.Return(kinds);
+            ArrayPool<bool>.Shared.Return(joins);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(formIds);
-            ArrayPool<int>.Shared.Return(shapeIds);
+            ArrayPool<int>.Shared.Return(ids);
         }
     }
 
@@ -139,37 +188,122 @@ public sealed class SegmenterModel
     public bool[] Joins(IReadOnlyList<string> syllables)
     {
         int n = syllables.Count;
-        var formIds = new int[n];
-        var shapeIds = new int[n];
+        var ids = new int[4 * Math.Max(1, n)];
         var kinds = new TokenKind[n];
         Span<char> lower = stackalloc char[64];
         for (int k = 0; k < n; k++)
         {
             kinds[k] = SegmenterFeatures.KindOf(syllables[k]);
-            formIds[k] = FormId(syllables[k], kinds[k], lower);
-            shapeIds[k] = Id(SegmenterFeatures.Shape(syllables[k], kinds[k]));
+            ids[k] = FormId(syllables[k], kinds[k], lower);
+            ids[n + k] = Id(SegmenterFeatures.Shape(syllables[k], kinds[k]));
         }
-        var joins = new bool[Math.Max(0, n - 1)];
+        var boundaries = new BoundaryKind[Math.Max(0, n - 1)];
         for (int k = 0; k < n - 1; k++)
-            joins[k] = IsSyllable(kinds[k]) && IsSyllable(kinds[k + 1])
-                && (NameJoin(Capitalised(syllables[k], kinds[k]), Capitalised(syllables[k + 1], kinds[k + 1]), k) || Join(formIds, shapeIds, k));
+            boundaries[k] = !(IsSyllable(kinds[k]) && IsSyllable(kinds[k + 1])) ? BoundaryKind.Split
+                : NameJoin(Capitalised(syllables[k], kinds[k]), Capitalised(syllables[k + 1], kinds[k + 1]), k) ? BoundaryKind.Name
+                : BoundaryKind.Classifier;
+        var joins = new bool[boundaries.Length];
+        Decide(ids, n, boundaries, joins);
         return joins;
+    }
+
+    private enum BoundaryKind : byte { Split, Name, Classifier }
+
+    /// <summary>
+    /// Decides the boundaries of a sentence whose form and shape ids are in <paramref name="ids"/> (see
+    /// <see cref="WithWordList"/>): names join, the classifier decides the rest, and then overlapping
+    /// known words are resolved.
+    /// </summary>
+    private void Decide(int[] ids, int n, ReadOnlySpan<BoundaryKind> boundaries, Span<bool> joins)
+    {
+        if (n < 2) return;
+        var sentence = WithWordList(ids, n);
+        float[] scores = ArrayPool<float>.Shared.Rent(n);
+        for (int k = 0; k < n - 1; k++)
+        {
+            scores[k] = boundaries[k] == BoundaryKind.Classifier ? Score(sentence, k) : 0f;
+            joins[k] = boundaries[k] == BoundaryKind.Name || (boundaries[k] == BoundaryKind.Classifier && scores[k] > JoinThreshold);
+        }
+        if (_wordKeys is not null) ResolveOverlaps(new IdMatcher(_wordKeys, _startsWord, ids), boundaries, scores, joins);
+        ArrayPool<float>.Shared.Return(scores);
+    }
+
+    /// <summary>
+    /// Two known two-syllable words that overlap (<c>trụ sở</c> and <c>sở tại</c> in <c>có trụ sở tại</c>)
+    /// each pull their boundary towards joining, and the classifier, deciding each boundary alone, can
+    /// join both into a three-syllable word nobody writes. Where it has made such a word, and the word
+    /// is not a known one, the weaker of its two boundaries splits.
+    /// </summary>
+    private static void ResolveOverlaps(IdMatcher words, ReadOnlySpan<BoundaryKind> boundaries, float[] scores, Span<bool> joins)
+    {
+        for (int k = 1; k < joins.Length; k++)
+        {
+            bool threeSyllables = joins[k - 1] && joins[k] && (k < 2 || !joins[k - 2]) && (k + 1 >= joins.Length || !joins[k + 1]);
+            if (!threeSyllables || boundaries[k - 1] != BoundaryKind.Classifier || boundaries[k] != BoundaryKind.Classifier) continue;
+            if (words.IsWord(k - 1, 3) || !words.IsWord(k - 1, 2) || !words.IsWord(k, 2)) continue;
+            joins[scores[k - 1] < scores[k] ? k - 1 : k] = false;
+        }
+    }
+
+    /// <summary>
+    /// The sentence's atom ids, laid out in <paramref name="ids"/> as forms [0, n), shapes [n, 2n), and the
+    /// word-list cover and greedy atoms of its boundaries [2n, 3n) and [3n, 4n), filled in here.
+    /// </summary>
+    private SentenceAtomIds WithWordList(int[] ids, int n)
+    {
+        var forms = ids.AsSpan(0, n);
+        var shapes = ids.AsSpan(n, n);
+        if (_wordKeys is null || n < 2) return new SentenceAtomIds(forms, shapes, default, default, _wordKeys is not null);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(2 * n);
+        try
+        {
+            var coverValues = rented.AsSpan(0, n - 1);
+            var greedyValues = rented.AsSpan(n, n - 1);
+            WordListEvidence.Compute(n, new IdMatcher(_wordKeys, _startsWord, ids), coverValues, greedyValues);
+            for (int k = 0; k < n - 1; k++)
+            {
+                ids[2 * n + k] = _coverIds[coverValues[k]];
+                ids[3 * n + k] = _greedyIds[greedyValues[k]];
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+        return new SentenceAtomIds(forms, shapes, ids.AsSpan(2 * n, n - 1), ids.AsSpan(3 * n, n - 1), true);
+    }
+
+    /// <summary>Matches a sentence's form ids against the word list (a syllable the model never saw matches nothing).</summary>
+    private readonly struct IdMatcher(HashSet<FeatureKey> words, bool[] startsWord, int[] formIds) : IWordMatcher
+    {
+        public bool IsWord(int start, int length)
+        {
+            // Most syllables begin no known word: one array read saves the set look-ups.
+            if (formIds[start] < 0 || !startsWord[formIds[start]]) return false;
+            Span<int> key = stackalloc int[4];
+            key.Clear();
+            for (int k = 0; k < length; k++)
+            {
+                int id = formIds[start + k];
+                if (id < 0) return false;
+                key[k] = id;
+            }
+            return words.Contains(new FeatureKey(length, key[0], key[1], key[2], key[3]));
+        }
     }
 
     internal static bool IsSyllable(TokenKind kind) => kind is TokenKind.Word or TokenKind.Number;
 
-    /// <summary>The raw linear score of boundary i; the model joins when it is above zero.</summary>
-    internal float Score(ReadOnlySpan<int> formIds, ReadOnlySpan<int> shapeIds, int i)
+    /// <summary>The raw linear score of boundary i; the model joins when it is above <see cref="JoinThreshold"/>.</summary>
+    internal float Score(in SentenceAtomIds sentence, int i)
     {
         Span<FeatureKey> keys = stackalloc FeatureKey[SegmenterFeatures.TemplateCount];
-        int count = SegmenterFeatures.Keys(formIds, shapeIds, i, _special, keys);
+        int count = SegmenterFeatures.Keys(sentence, i, _special, keys);
         float score = _bias;
         for (int k = 0; k < count; k++)
             if (_weights.TryGetValue(keys[k], out float w)) score += w;
         return score;
     }
-
-    private bool Join(ReadOnlySpan<int> formIds, ReadOnlySpan<int> shapeIds, int i) => Score(formIds, shapeIds, i) > 0f;
 
     private int FormId(ReadOnlySpan<char> text, TokenKind kind, Span<char> buffer)
     {

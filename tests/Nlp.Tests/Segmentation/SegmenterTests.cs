@@ -30,9 +30,10 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
     public void The_fast_scorer_decides_exactly_as_the_ML_NET_model()
     {
         var ml = new MLContext(seed: 1);
-        var examples = SegmenterTrainer.Examples(fixture.HeldBack).ToList();
+        var examples = SegmenterTrainer.Examples(fixture.HeldBack, fixture.Trained.Model.WordList).ToList();
         var scored = fixture.Trained.Transformer.Transform(ml.Data.LoadFromEnumerable(examples));
-        var mlNet = scored.GetColumn<bool>("PredictedLabel").ToList();
+        float threshold = fixture.Trained.Model.JoinThreshold;
+        var mlNet = scored.GetColumn<float>("Score").Select(score => score > threshold).ToList();
 
         var fast = new List<bool>();
         fixture.Trained.Model.KeepNamesWhole = false; // the classifier alone, as ML.NET has it
@@ -71,6 +72,9 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         {
             fixture.Trained.Save(path);
             var loaded = SegmenterModel.Load(path);
+            Assert.Equal(fixture.Trained.Model.JoinThreshold, loaded.JoinThreshold);
+            Assert.Equal(fixture.Trained.Model.WordList!.Words, loaded.WordList!.Words);
+            Assert.True(loaded.WordList.Count > 300, $"{loaded.WordList.Count} words");
             foreach (var s in fixture.HeldBack.Take(50))
                 Assert.Equal(fixture.Trained.Model.Joins(s.Syllables.ToArray()), loaded.Joins(s.Syllables.ToArray()));
         }
@@ -127,6 +131,19 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         Assert.Equal(2, score.Correct);
         Assert.Equal(2 * (0.5 * 2.0 / 3) / (0.5 + 2.0 / 3), score.F1, 6);
     }
+
+    [Fact]
+    public void Word_list_evidence_marks_covering_words_and_greedy_matches()
+    {
+        // Syllables: a b c d e; known words: "a b", "b c d", "d e".
+        var words = new SegmenterWordList(["a b", "b c d", "d e"]);
+        var atoms = SegmenterFeatures.Atoms(["a", "b", "c", "d", "e"], [.. Enumerable.Repeat(Nlp.Documents.TokenKind.Word, 5)], words);
+        // Boundary a|b: inside "a b" (length 2, position 0: bit 0). b|c: "b c d" position 0 (bit 1). c|d: "b c d" position 1 (bit 2).
+        // d|e: "d e" (bit 0).
+        Assert.Equal(["w1", "w2", "w4", "w1"], atoms.Covers!);
+        // Forward longest match reads [a b] [c] [d e]; backward, from the end, takes "d e", then c, then "a b": both join a|b and d|e.
+        Assert.Equal(["g3", "g0", "g0", "g3"], atoms.Greedy!);
+    }
 }
 
 /// <summary>The model shipped in models/ does what the README says it does.</summary>
@@ -137,6 +154,7 @@ public class ShippedSegmenterTests
     [Theory]
     [InlineData("Công ty khởi nghiệp có trụ sở tại Hàng Châu.", "Công_ty khởi_nghiệp có trụ_sở tại Hàng_Châu .")]
     [InlineData("Ông Bùi Văn Luyến là chủ tịch xã.", "Ông Bùi_Văn_Luyến là chủ_tịch xã .")]
+    [InlineData("Công ty khởi nghiệp có trụ sở tại Hàng Châu đã phát triển mô hình lý luận mới.", "Công_ty khởi_nghiệp có trụ_sở tại Hàng_Châu đã phát_triển mô_hình lý_luận mới .")]
     public void Segments_common_words_and_names(string text, string expected)
     {
         var d = new NlpPipeline(NlpPipeline.RuleBasedStages().Append(new WordSegmentationStage(Model.Value))).Process("t", text);
