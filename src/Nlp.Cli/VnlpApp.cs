@@ -61,6 +61,9 @@ public static class VnlpApp
                 corpus.AddCommand<CorpusCheckCommand>("check")
                     .WithDescription("Validate offsets, overlaps, types, relations, NFC, duplicate ids and near-duplicate paragraphs; count entities and relations.")
                     .WithExample("corpus", "check", "data/corpus/train.jsonl", "data/corpus/dev.jsonl");
+                corpus.AddCommand<CorpusOverlapCommand>("overlap")
+                    .WithDescription("List the evaluation paragraphs that tell an event the training data also tells; -o writes the novel ones, to score on them.")
+                    .WithExample("corpus", "overlap", "data/heldout/heldout.jsonl", "-o", "heldout-novel.jsonl");
             });
             config.AddCommand<ConvertCommand>("convert")
                 .WithDescription("Convert annotations between this project's JSONL and CoNLL BIO, doccano JSONL and Label Studio JSON.")

@@ -30,3 +30,57 @@ public sealed class CorpusCheckCommand : Command<CorpusCheckSettings>
         return checker.Errors.Count > 0 ? VnlpApp.Failure : VnlpApp.Success;
     }
 }
+
+public sealed class CorpusOverlapSettings : CommandSettings
+{
+    [CommandArgument(0, "<EVAL>")]
+    [Description("Annotated JSONL whose paragraphs are compared with the training data (dev or held-out).")]
+    public string Evaluation { get; init; } = "";
+
+    [CommandOption("--train <FILE>")]
+    [Description("Training JSONL (repeatable). Default: data/corpus/train.jsonl.")]
+    public string[] Train { get; init; } = [];
+
+    [CommandOption("-o|--output <FILE>")]
+    [Description("Write the paragraphs of EVAL that tell no training event here, lines unchanged (whole or not at all), to score on them.")]
+    public string? Output { get; init; }
+}
+
+/// <summary><c>vnlp corpus overlap</c>: which evaluation paragraphs report an event the training data also reports.</summary>
+public sealed class CorpusOverlapCommand : Command<CorpusOverlapSettings>
+{
+    public override int Execute(CommandContext context, CorpusOverlapSettings settings, CancellationToken cancellation)
+    {
+        var train = new List<AnnotatedDocument>();
+        bool failed = false;
+        foreach (var file in settings.Train.Length > 0 ? settings.Train : ["data/corpus/train.jsonl"])
+            failed |= Read(file, train);
+        var evaluation = new List<AnnotatedDocument>();
+        failed |= Read(settings.Evaluation, evaluation);
+        if (evaluation.Count == 0) throw new UsageException($"no paragraphs read from '{settings.Evaluation}'");
+
+        var found = SameEvent.Find(evaluation, train);
+        foreach (var (document, same) in found.Where(f => f.SameEventIn.Count > 0))
+            Console.Out.WriteLine($"{document.Id}\tsame event as {string.Join(", ", same.Select(t => t.Id))}");
+        var novel = found.Where(f => f.SameEventIn.Count == 0).Select(f => f.Document.Line).ToHashSet();
+        Report.Info($"{evaluation.Count - novel.Count} of {evaluation.Count} paragraphs of {settings.Evaluation} tell an event that {train.Count} training paragraphs also tell; {novel.Count} are novel");
+        if (settings.Output is not null)
+        {
+            using var output = OutputTarget.Open(settings.Output);
+            int lineNumber = 0;
+            foreach (var line in File.ReadLines(settings.Evaluation))
+                if (novel.Contains(++lineNumber)) output.Writer.Write(line + "\n");
+            output.Complete();
+            Report.Info($"wrote the {novel.Count} novel paragraphs to {settings.Output}");
+        }
+        return failed ? VnlpApp.Failure : VnlpApp.Success;
+    }
+
+    private static bool Read(string file, List<AnnotatedDocument> into)
+    {
+        var (documents, errors) = AnnotatedJsonl.Read(file);
+        foreach (var e in errors) Report.Error(e.ToString());
+        into.AddRange(documents);
+        return errors.Count > 0;
+    }
+}
