@@ -21,7 +21,7 @@ public sealed class SegmenterModel
 
     private readonly Dictionary<string, int> _atoms;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _atomLookup;
-    private readonly Dictionary<FeatureKey, float> _weights;
+    private readonly FeatureWeights _weights;
     private readonly float _bias;
     private readonly AtomIds _special;
     private readonly int _numberAtom;
@@ -34,7 +34,7 @@ public sealed class SegmenterModel
     {
         _atoms = atoms;
         _atomLookup = atoms.GetAlternateLookup<ReadOnlySpan<char>>();
-        _weights = weights;
+        _weights = new FeatureWeights(weights);
         _bias = bias;
         _special = new AtomIds(Id(SegmenterFeatures.SentenceStart), Id(SegmenterFeatures.SentenceEnd), Id(SegmenterFeatures.FirstBoundary));
         _numberAtom = Id(SegmenterFeatures.NumberAtom);
