@@ -73,7 +73,10 @@ public sealed class KnowledgeGraph
             var edge = Edges.TryGetValue(key, out var g) ? g : Edges[key] = new GraphEdge(key.Item1, r.Type, key.Item3);
             edge.Weight++;
             edge.Confidence = Math.Max(edge.Confidence, r.Confidence ?? 1.0);
-            var (start, end) = SentenceAround(document.Text, document.Entities[r.Head], document.Entities[r.Tail]);
+            // Extract output carries the sentence splitter's span; gold files and older output do not.
+            var (start, end) = r.Evidence is var (from, to) && 0 <= from && from < to && to <= document.Text.Length
+                ? (from, to)
+                : SentenceAround(document.Text, document.Entities[r.Head], document.Entities[r.Tail]);
             AddEvidence(edge, new Evidence(document.Id, start, end, document.Text[start..end]));
         }
     }
@@ -85,7 +88,7 @@ public sealed class KnowledgeGraph
         if (edge.Evidence.Count > MaxEvidence) edge.Evidence.RemoveRange(MaxEvidence, edge.Evidence.Count - MaxEvidence);
     }
 
-    /// <summary>The sentence holding both entities: from the stop or line break before the first to the one after the last.</summary>
+    /// <summary>Without a given span: the sentence holding both entities, from the stop or line break before the first to the one after the last.</summary>
     private static (int, int) SentenceAround(string text, AnnotatedEntity a, AnnotatedEntity b)
     {
         int from = Math.Min(a.Start, b.Start), to = Math.Max(a.End, b.End);

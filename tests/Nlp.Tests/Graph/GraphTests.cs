@@ -125,6 +125,27 @@ public class KnowledgeGraphTests
     }
 
     [Fact]
+    public void An_edge_takes_the_evidence_span_extract_gave_over_its_own_guess()
+    {
+        // The stop in "TP. HCM" would cut a guess short; the span given is the whole sentence.
+        const string text = "Hôm qua, tại TP. HCM, FPT ký thỏa thuận hợp tác với Viettel. Hai bên chưa nêu giá trị.";
+        int fpt = text.IndexOf("FPT", StringComparison.Ordinal), viettel = text.IndexOf("Viettel", StringComparison.Ordinal);
+        int sentenceEnd = text.IndexOf("Viettel.", StringComparison.Ordinal) + "Viettel.".Length;
+        var entities = new List<AnnotatedEntity> { new(fpt, fpt + 3, "ORG", "FPT"), new(viettel, viettel + 7, "ORG", "Viettel") };
+        var withSpan = new AnnotatedDocument("a", new DateOnly(2025, 1, 30), text, entities, [new AnnotatedRelation(0, 1, "PARTNERS_WITH") { Evidence = (0, sentenceEnd) }]);
+        var graph = new KnowledgeGraph();
+        graph.Add(withSpan, new EntityResolver());
+        var evidence = Assert.Single(Assert.Single(graph.Edges.Values).Evidence);
+        Assert.Equal("Hôm qua, tại TP. HCM, FPT ký thỏa thuận hợp tác với Viettel.", evidence.Sentence);
+        Assert.Equal(text[evidence.Start..evidence.End], evidence.Sentence);
+
+        var withoutSpan = withSpan with { Relations = [new AnnotatedRelation(0, 1, "PARTNERS_WITH")] };
+        var guessed = new KnowledgeGraph();
+        guessed.Add(withoutSpan, new EntityResolver());
+        Assert.Equal("HCM, FPT ký thỏa thuận hợp tác với Viettel.", Assert.Single(Assert.Single(guessed.Edges.Values).Evidence).Sentence);
+    }
+
+    [Fact]
     public void Edges_carry_their_evidence_sentence()
     {
         var graph = Build(Corpus());
