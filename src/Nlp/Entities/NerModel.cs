@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Newtonsoft.Json;
@@ -59,32 +58,14 @@ public sealed class NerModel
         if (!File.Exists(path)) throw new FileNotFoundException($"entity tagger model not found: {path} (train one with 'vnlp train ner')", path);
         var ml = new MLContext(seed: 0);
         var transformer = ml.Model.Load(path, out var schema);
-        NerMetadata metadata;
-        using (var zip = ZipFile.OpenRead(path))
-        {
-            var entry = zip.GetEntry(MetadataEntry) ?? throw new InvalidDataException($"{path}: not a vnlp tagger model (no {MetadataEntry})");
-            using var reader = new StreamReader(entry.Open());
-            metadata = JsonConvert.DeserializeObject<NerMetadata>(reader.ReadToEnd()) ?? throw new InvalidDataException($"{path}: empty {MetadataEntry}");
-        }
+        string json = ModelFile.ReadEntry(path, MetadataEntry) ?? throw new InvalidDataException($"{path}: not a vnlp tagger model (no {MetadataEntry})");
+        var metadata = JsonConvert.DeserializeObject<NerMetadata>(json) ?? throw new InvalidDataException($"{path}: empty {MetadataEntry}");
         return FromTransformer(transformer, schema, metadata);
     }
 
     /// <summary>Saves the ML.NET model, then adds the metadata to the same zip.</summary>
-    public static void Save(ITransformer transformer, DataViewSchema schema, NerMetadata metadata, string path)
-    {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        string temporary = path + ".tmp";
-        new MLContext().Model.Save(transformer, schema, temporary);
-        using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
-        {
-            var entry = zip.CreateEntry(MetadataEntry, CompressionLevel.Optimal);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using var writer = new StreamWriter(entry.Open());
-            writer.Write(JsonConvert.SerializeObject(metadata, Formatting.Indented));
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Save(ITransformer transformer, DataViewSchema schema, NerMetadata metadata, string path) =>
+        ModelFile.Save(transformer, schema, path, MetadataEntry, JsonConvert.SerializeObject(metadata, Formatting.Indented));
 
     public static NerModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, NerMetadata metadata) =>
         new(SparseClassifier.FromTransformer(transformer, inputSchema), metadata);

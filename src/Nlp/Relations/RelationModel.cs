@@ -33,13 +33,7 @@ public sealed class RelationModel
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"relation model not found: {path} (train one with 'vnlp train relations')", path);
         var transformer = new MLContext(seed: 0).Model.Load(path, out var schema);
-        float? threshold = null;
-        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
-            if (zip.GetEntry(MetadataEntry) is { } entry)
-            {
-                using var reader = new StreamReader(entry.Open());
-                threshold = (float?)Newtonsoft.Json.Linq.JObject.Parse(reader.ReadToEnd())["threshold"];
-            }
+        float? threshold = ModelFile.ReadEntry(path, MetadataEntry) is { } json ? (float?)Newtonsoft.Json.Linq.JObject.Parse(json)["threshold"] : null;
         return new RelationModel(SparseClassifier.FromTransformer(transformer, schema), threshold);
     }
 

@@ -10,20 +10,8 @@ namespace Nlp.Relations;
 public sealed record TrainedRelations(Microsoft.ML.ITransformer Transformer, Microsoft.ML.DataViewSchema Schema, RelationModel Model, int Candidates)
 {
     /// <summary>Saves the ML.NET model, with the calibrated threshold beside it in the same zip.</summary>
-    public void Save(string path)
-    {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        new Microsoft.ML.MLContext().Model.Save(Transformer, Schema, path + ".tmp");
-        using (var zip = System.IO.Compression.ZipFile.Open(path + ".tmp", System.IO.Compression.ZipArchiveMode.Update))
-        {
-            var entry = zip.CreateEntry(RelationModel.MetadataEntry);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using var writer = new StreamWriter(entry.Open());
-            writer.Write(new Newtonsoft.Json.Linq.JObject { ["threshold"] = Model.Threshold }.ToString());
-        }
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
+    public void Save(string path) =>
+        ModelFile.Save(Transformer, Schema, path, RelationModel.MetadataEntry, new Newtonsoft.Json.Linq.JObject { ["threshold"] = Model.Threshold }.ToString());
 }
 
 /// <summary>Trains the relation model on the gold entities and relations of annotated documents.</summary>

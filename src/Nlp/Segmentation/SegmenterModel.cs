@@ -87,14 +87,12 @@ public sealed class SegmenterModel
         var transformer = ml.Model.Load(path, out var schema);
         SegmenterWordList? words = null;
         float threshold = 0f;
-        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
-            if (zip.GetEntry(MetadataEntry) is { } entry)
-            {
-                using var reader = new StreamReader(entry.Open());
-                var metadata = Newtonsoft.Json.Linq.JObject.Parse(reader.ReadToEnd());
-                threshold = (float?)metadata["joinThreshold"] ?? 0f;
-                if (metadata["words"] is Newtonsoft.Json.Linq.JArray list) words = new SegmenterWordList(list.Select(w => (string)w!));
-            }
+        if (Training.ModelFile.ReadEntry(path, MetadataEntry) is { } json)
+        {
+            var metadata = Newtonsoft.Json.Linq.JObject.Parse(json);
+            threshold = (float?)metadata["joinThreshold"] ?? 0f;
+            if (metadata["words"] is Newtonsoft.Json.Linq.JArray list) words = new SegmenterWordList(list.Select(w => (string)w!));
+        }
         return FromTransformer(transformer, schema, words, threshold);
     }
 

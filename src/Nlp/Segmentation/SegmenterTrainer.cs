@@ -42,20 +42,9 @@ public sealed record TrainedSegmenter(ITransformer Transformer, DataViewSchema I
 {
     public void Save(string path)
     {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        string temporary = path + ".tmp";
-        new MLContext().Model.Save(Transformer, InputSchema, temporary);
-        using (var zip = System.IO.Compression.ZipFile.Open(temporary, System.IO.Compression.ZipArchiveMode.Update))
-        {
-            var entry = zip.CreateEntry(SegmenterModel.MetadataEntry);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using var writer = new StreamWriter(entry.Open());
-            var metadata = new Newtonsoft.Json.Linq.JObject { ["joinThreshold"] = Model.JoinThreshold };
-            if (Model.WordList is { } words) metadata["words"] = new Newtonsoft.Json.Linq.JArray(words.Words);
-            writer.Write(metadata.ToString(Newtonsoft.Json.Formatting.None));
-        }
-        File.Move(temporary, path, overwrite: true);
+        var metadata = new Newtonsoft.Json.Linq.JObject { ["joinThreshold"] = Model.JoinThreshold };
+        if (Model.WordList is { } words) metadata["words"] = new Newtonsoft.Json.Linq.JArray(words.Words);
+        Training.ModelFile.Save(Transformer, InputSchema, path, SegmenterModel.MetadataEntry, metadata.ToString(Newtonsoft.Json.Formatting.None));
     }
 }
 
