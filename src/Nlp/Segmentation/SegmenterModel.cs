@@ -76,7 +76,11 @@ public sealed class SegmenterModel
     /// </summary>
     public bool KeepNamesWhole { get; set; } = true;
 
-    private bool NameJoin(bool leftCapitalised, bool rightCapitalised, int left) => KeepNamesWhole && left > 0 && leftCapitalised && rightCapitalised;
+    /// <summary>Who decides boundary <paramref name="left"/>: nobody (not two syllables), the name pass, or the classifier.</summary>
+    private BoundaryKind KindOf(bool betweenSyllables, ReadOnlySpan<char> leftText, TokenKind leftKind, ReadOnlySpan<char> rightText, TokenKind rightKind, int left) =>
+        !betweenSyllables ? BoundaryKind.Split
+        : KeepNamesWhole && left > 0 && Capitalised(leftText, leftKind) && Capitalised(rightText, rightKind) ? BoundaryKind.Name
+        : BoundaryKind.Classifier;
 
     private static bool Capitalised(ReadOnlySpan<char> text, Documents.TokenKind kind) => SegmenterFeatures.Shape(text, kind) == "#Aa";
 
@@ -160,9 +164,7 @@ public sealed class SegmenterModel
             {
                 var left = document.Tokens[first + k];
                 var right = document.Tokens[first + k + 1];
-                kinds[k] = !(left.IsSyllable && right.IsSyllable && right.SpaceBefore) ? BoundaryKind.Split
-                    : NameJoin(Capitalised(document.TextOf(left), left.Kind), Capitalised(document.TextOf(right), right.Kind), k) ? BoundaryKind.Name
-                    : BoundaryKind.Classifier;
+                kinds[k] = KindOf(left.IsSyllable && right.IsSyllable && right.SpaceBefore, document.TextOf(left), left.Kind, document.TextOf(right), right.Kind, k);
             }
             Decide(ids, n, kinds.AsSpan(0, n - 1), joins.AsSpan(0, n - 1));
             int wordStart = first;
@@ -197,9 +199,7 @@ public sealed class SegmenterModel
         }
         var boundaries = new BoundaryKind[Math.Max(0, n - 1)];
         for (int k = 0; k < n - 1; k++)
-            boundaries[k] = !(IsSyllable(kinds[k]) && IsSyllable(kinds[k + 1])) ? BoundaryKind.Split
-                : NameJoin(Capitalised(syllables[k], kinds[k]), Capitalised(syllables[k + 1], kinds[k + 1]), k) ? BoundaryKind.Name
-                : BoundaryKind.Classifier;
+            boundaries[k] = KindOf(IsSyllable(kinds[k]) && IsSyllable(kinds[k + 1]), syllables[k], kinds[k], syllables[k + 1], kinds[k + 1], k);
         var joins = new bool[boundaries.Length];
         Decide(ids, n, boundaries, joins);
         return joins;

@@ -62,12 +62,12 @@ public class SameEventTests
     }
 
     [Fact]
-    public void The_overlap_command_reports_a_missing_file_and_fails()
+    public void The_overlap_command_stops_on_a_missing_training_file()
     {
         using var dir = new TempFolder();
         dir.File("eval.jsonl", "{\"id\":\"e-2\",\"text\":\"VinFast mở showroom.\",\"entities\":[],\"relations\":[]}\n");
         var run = VnlpProcess.Run(dir.Path, "corpus", "overlap", "eval.jsonl", "--train", "nope.jsonl");
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("nope.jsonl", run.Stderr);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--train 'nope.jsonl' does not exist", run.Stderr);
     }
 }
