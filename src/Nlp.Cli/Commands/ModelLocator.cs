@@ -7,6 +7,7 @@ namespace Nlp.Cli.Commands;
 internal static class ModelLocator
 {
     public const string DefaultTreebank = "../shared/data/ud-vi-vtb";
+    public const string DefaultWordList = "data/words/vietnamese.txt";
 
     public static string? Segmenter => Find("segmenter.zip");
     public static string? Ner => Find("ner.zip");

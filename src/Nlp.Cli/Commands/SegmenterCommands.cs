@@ -29,12 +29,17 @@ public class SegmenterTrainingSettings : CommandSettings
     [Description("Train without the word-list evidence (the training data's words of 2-4 syllables), to measure what it adds.")]
     public bool NoWordList { get; init; }
 
+    [CommandOption("--words <FILE>")]
+    [Description("A word list the team wrote (one word of 2-4 syllables per line), added to the words learned from the treebank. Default: data/words/vietnamese.txt; 'none' for none.")]
+    public string? Words { get; init; }
+
     [CommandOption("--join-threshold <X>")]
-    [Description("The boundary score above which syllables join. Default: -1 (chosen by cross-validation on train.conllu; see the model card).")]
-    public float JoinThreshold { get; init; } = -1f;
+    [Description("The boundary score above which syllables join. Default: 0 (chosen by cross-validation on train.conllu; see the model card).")]
+    public float JoinThreshold { get; init; } = 0f;
 
     internal SegmenterTrainingOptions Options() => new()
     {
+        KnownWords = NoWordList ? [] : ReadKnownWords(),
         JoinThreshold = JoinThreshold,
         Seed = Seed,
         WordList = !NoWordList,
@@ -48,6 +53,28 @@ public class SegmenterTrainingSettings : CommandSettings
             _ => throw new UsageException($"--algorithm '{Algorithm}' is not one of lbfgs, sdca, averaged-perceptron, linear-svm"),
         },
     };
+
+    private List<string> ReadKnownWords()
+    {
+        if (string.Equals(Words, "none", StringComparison.OrdinalIgnoreCase)) return [];
+        string path = Words ?? ModelLocator.DefaultWordList;
+        if (!File.Exists(path))
+        {
+            if (Words is not null) throw new UsageException($"--words '{Words}' does not exist");
+            Report.Warning($"no team word list at {path}: training with the treebank's words only (give --words FILE, or --words none to silence this)");
+            return [];
+        }
+        try
+        {
+            var words = SegmenterWordList.ReadKnownWords(path);
+            Report.Info($"read {words.Count:N0} known words from {path}");
+            return words;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 
     internal List<SegmentedSentence> ReadTreebank(string? only = null)
     {

@@ -7,7 +7,11 @@ public sealed record SegmentedSentence(string Id, IReadOnlyList<string[]> Words)
     public int SyllableCount => Words.Sum(w => w.Length);
 }
 
-/// <summary>Reads Universal Dependencies CoNLL-U files, where a multi-syllable word is one FORM with spaces inside.</summary>
+/// <summary>
+/// Reads Universal Dependencies CoNLL-U files, where a multi-syllable word is one FORM with spaces inside.
+/// Each FORM is normalised as the pipeline normalises text (NFC, one tone-mark style), so that a model
+/// learns the spellings it will see at run time: the treebank writes both <c>hoà</c> and <c>hòa</c>.
+/// </summary>
 public static class Conllu
 {
     public static List<SegmentedSentence> Read(string path)
@@ -34,7 +38,7 @@ public static class Conllu
             if (columns.Length < 2) throw new FormatException($"{path}:{lineNumber}: not a CoNLL-U token line");
             if (columns[0].Contains('-') || columns[0].Contains('.')) continue; // multi-word ranges and empty nodes
             if (words.Count == 0) start = lineNumber;
-            var syllables = columns[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var syllables = Text.TextNormalizer.Normalize(columns[1]).Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (syllables.Length > 0) words.Add(syllables);
         }
         Flush();

@@ -46,7 +46,7 @@ public sealed class SegmenterModel
         // A word's syllables may have no weighted feature of their own; they still need ids to be matched.
         _wordKeys = [];
         Span<int> ids = stackalloc int[4];
-        foreach (var word in words.Words)
+        foreach (var word in words.Learned.Concat(words.Known))
         {
             var syllables = word.Split(' ');
             ids.Clear();
@@ -95,7 +95,8 @@ public sealed class SegmenterModel
         {
             var metadata = Newtonsoft.Json.Linq.JObject.Parse(json);
             threshold = (float?)metadata["joinThreshold"] ?? 0f;
-            if (metadata["words"] is Newtonsoft.Json.Linq.JArray list) words = new SegmenterWordList(list.Select(w => (string)w!));
+            if (metadata["words"] is Newtonsoft.Json.Linq.JArray list)
+                words = new SegmenterWordList(list.Select(w => (string)w!), (metadata["knownWords"] as Newtonsoft.Json.Linq.JArray)?.Select(w => (string)w!));
         }
         return FromTransformer(transformer, schema, words, threshold);
     }

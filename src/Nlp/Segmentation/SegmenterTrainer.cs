@@ -31,10 +31,15 @@ public sealed record SegmenterTrainingOptions
     /// <summary>Learn the training data's words of two to four syllables and use them as boundary evidence.</summary>
     public bool WordList { get; init; } = true;
     /// <summary>
-    /// The score above which two syllables join. Below zero because the logistic regression splits too
-    /// often for word F1 (precision under recall); -1 was chosen by cross-validation on train.conllu.
+    /// The score above which two syllables join; 0 was chosen by cross-validation on train.conllu with the
+    /// team's word list (without it, -1 was best: the logistic regression split too often for word F1).
     /// </summary>
-    public float JoinThreshold { get; init; } = -1f;
+    public float JoinThreshold { get; init; } = 0f;
+    /// <summary>
+    /// Words the team wrote (form atoms, see <see cref="SegmenterWordList.ReadKnownWords"/>), added to the
+    /// word list learned from the training data. Used only with <see cref="WordList"/>.
+    /// </summary>
+    public IReadOnlyCollection<string> KnownWords { get; init; } = [];
 }
 
 /// <summary>A trained segmenter: the ML.NET model (what is saved) and the fast scorer read from it.</summary>
@@ -43,7 +48,11 @@ public sealed record TrainedSegmenter(ITransformer Transformer, DataViewSchema I
     public void Save(string path)
     {
         var metadata = new Newtonsoft.Json.Linq.JObject { ["joinThreshold"] = Model.JoinThreshold };
-        if (Model.WordList is { } words) metadata["words"] = new Newtonsoft.Json.Linq.JArray(words.Words);
+        if (Model.WordList is { } words)
+        {
+            metadata["words"] = new Newtonsoft.Json.Linq.JArray(words.Learned);
+            metadata["knownWords"] = new Newtonsoft.Json.Linq.JArray(words.Known);
+        }
         Training.ModelFile.Save(Transformer, InputSchema, path, SegmenterModel.MetadataEntry, metadata.ToString(Newtonsoft.Json.Formatting.None));
     }
 }
@@ -80,12 +89,14 @@ public static class SegmenterTrainer
     /// Training examples whose word-list evidence never comes from the sentence itself: the sentences are
     /// dealt into parts, and each part sees the word list of the others. With the sentence's own words in
     /// the list, the evidence would always be right in training and the model would trust it blindly.
+    /// The team's known words are in every part's list: they come from outside the training data, so the
+    /// model learns how far to trust them from how often they are right.
     /// </summary>
-    private static IEnumerable<BoundaryExample> JackknifedExamples(IReadOnlyList<SegmentedSentence> sentences, int parts)
+    private static IEnumerable<BoundaryExample> JackknifedExamples(IReadOnlyList<SegmentedSentence> sentences, int parts, IReadOnlyCollection<string> known)
     {
         for (int part = 0; part < parts; part++)
         {
-            var others = SegmenterWordList.FromSentences(sentences.Where((_, k) => k % parts != part));
+            var others = SegmenterWordList.FromSentences(sentences.Where((_, k) => k % parts != part), known);
             foreach (var example in Examples(sentences.Where((_, k) => k % parts == part), others)) yield return example;
         }
     }
@@ -94,8 +105,8 @@ public static class SegmenterTrainer
     {
         var ml = new MLContext(seed: options.Seed);
         var all = sentences.ToList();
-        var words = options.WordList ? SegmenterWordList.FromSentences(all) : null;
-        var examples = (options.WordList ? JackknifedExamples(all, WordListParts) : Examples(all, null)).ToList();
+        var words = options.WordList ? SegmenterWordList.FromSentences(all, options.KnownWords) : null;
+        var examples = (options.WordList ? JackknifedExamples(all, WordListParts, options.KnownWords) : Examples(all, null)).ToList();
         if (examples.Count == 0) throw new InvalidDataException("no syllable boundaries to learn from: the training data has no multi-syllable sentences");
         var data = ml.Data.LoadFromEnumerable(examples);
         var featurize = ml.Transforms.Conversion.MapValueToKey(SegmenterModel.KeysColumn, nameof(BoundaryExample.Features))

@@ -1,39 +1,88 @@
 namespace Nlp.Segmentation;
 
+/// <summary>Where a known word comes from: the training data (learned) or a list the team wrote (known).</summary>
+public enum WordSource : byte { None, Known, Learned }
+
 /// <summary>
-/// The words of two to four syllables that the segmenter saw in its training data, as form atoms
-/// (lower case, numbers as one class). A boundary's word-list features say which of these words cover
-/// it and where, and whether greedy longest matching from either end joins it: evidence that
-/// bigram weights alone cannot carry for words of three and four syllables. The list is learned from
-/// the treebank like the weights, and is saved in the model.
+/// The words of two to four syllables the segmenter knows, as form atoms (lower case, numbers as one
+/// class): those it saw in its training data, and those of a word list the team wrote. A boundary's
+/// word-list features say which of these words cover it and where, and whether greedy longest matching
+/// from either end joins it: evidence that bigram weights alone cannot carry for words of three and four
+/// syllables, or for words the treebank never shows. The list is saved in the model, its two sources apart.
 /// </summary>
 public sealed class SegmenterWordList
 {
     public const int MaxSyllables = 4;
     private const char Separator = ' ';
 
-    private readonly HashSet<string> _words;
+    private readonly Dictionary<string, WordSource> _words = new(StringComparer.Ordinal);
 
-    public SegmenterWordList(IEnumerable<string> words) => _words = new HashSet<string>(words, StringComparer.Ordinal);
+    /// <summary>A list of <paramref name="learned"/> words and <paramref name="known"/> ones (a word in both counts as learned).</summary>
+    public SegmenterWordList(IEnumerable<string> learned, IEnumerable<string>? known = null)
+    {
+        foreach (var word in known ?? []) _words[word] = WordSource.Known;
+        foreach (var word in learned) _words[word] = WordSource.Learned;
+    }
 
     public int Count => _words.Count;
 
-    /// <summary>Each word as its form atoms joined by a space, in ordinal order (how the model saves them).</summary>
-    public IEnumerable<string> Words => _words.Order(StringComparer.Ordinal);
+    /// <summary>The words learned from training data, as form atoms joined by a space, in ordinal order (how the model saves them).</summary>
+    public IEnumerable<string> Learned => Of(WordSource.Learned);
 
-    public static SegmenterWordList FromSentences(IEnumerable<SegmentedSentence> sentences)
+    /// <summary>The team's words that the training data did not show, in ordinal order.</summary>
+    public IEnumerable<string> Known => Of(WordSource.Known);
+
+    private IEnumerable<string> Of(WordSource source) => _words.Where(e => e.Value == source).Select(e => e.Key).Order(StringComparer.Ordinal);
+
+    /// <summary>The words of two to four syllables in <paramref name="sentences"/>, plus <paramref name="known"/> (the team's words, as form atoms).</summary>
+    public static SegmenterWordList FromSentences(IEnumerable<SegmentedSentence> sentences, IEnumerable<string>? known = null)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in sentences)
             foreach (var word in sentence.Words)
                 if (word.Length is >= 2 and <= MaxSyllables)
                     words.Add(string.Join(Separator, word.Select(s => SegmenterFeatures.Form(s, SegmenterFeatures.KindOf(s)))));
-        return new SegmenterWordList(words);
+        return new SegmenterWordList(words, known);
     }
 
-    /// <summary>Whether forms [start, start + length) spell a known word.</summary>
-    public bool Contains(IReadOnlyList<string> forms, int start, int length) =>
-        _words.Contains(string.Join(Separator, Enumerable.Range(start, length).Select(k => forms[k])));
+    /// <summary>
+    /// Reads a word list the team wrote: one word per line, syllables separated by spaces, 2 to 4 of them;
+    /// blank lines and lines starting with # are skipped. Returns each word as form atoms (normalised as the
+    /// pipeline normalises text, lower case), in file order without repeats. A line that is not such a word
+    /// is an error naming the file and line: a list that silently lost entries would train another model.
+    /// </summary>
+    public static List<string> ReadKnownWords(string path)
+    {
+        var words = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            var text = Text.TextNormalizer.Normalize(line).Text.Trim();
+            if (text.Length == 0 || text.StartsWith('#')) continue;
+            var syllables = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (syllables.Length is < 2 or > MaxSyllables)
+                throw new InvalidDataException($"{path}:{lineNumber}: '{text}' has {syllables.Length} syllables; a word of the list has 2 to {MaxSyllables}");
+            var forms = new string[syllables.Length];
+            for (int k = 0; k < syllables.Length; k++)
+            {
+                var kind = SegmenterFeatures.KindOf(syllables[k]);
+                if (kind != Documents.TokenKind.Word || !syllables[k].All(char.IsLetter))
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{syllables[k]}' in '{text}' is not a syllable of letters");
+                forms[k] = SegmenterFeatures.Form(syllables[k], kind);
+            }
+            var word = string.Join(Separator, forms);
+            if (seen.Add(word)) words.Add(word);
+        }
+        return words;
+    }
+
+    /// <summary>Whether forms [start, start + length) spell a word of the list, and where it comes from.</summary>
+    public WordSource Source(IReadOnlyList<string> forms, int start, int length) =>
+        _words.TryGetValue(string.Join(Separator, Enumerable.Range(start, length).Select(k => forms[k])), out var source) ? source : WordSource.None;
+
+    public bool Contains(IReadOnlyList<string> forms, int start, int length) => Source(forms, start, length) != WordSource.None;
 }
 
 /// <summary>Answers "do syllables [start, start + length) form a known word?" for one sentence.</summary>

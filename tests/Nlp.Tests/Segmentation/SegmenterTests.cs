@@ -73,7 +73,9 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
             fixture.Trained.Save(path);
             var loaded = SegmenterModel.Load(path);
             Assert.Equal(fixture.Trained.Model.JoinThreshold, loaded.JoinThreshold);
-            Assert.Equal(fixture.Trained.Model.WordList!.Words, loaded.WordList!.Words);
+            Assert.Equal(fixture.Trained.Model.WordList!.Learned, loaded.WordList!.Learned);
+            Assert.Equal(fixture.Trained.Model.WordList.Known, loaded.WordList.Known);
+            Assert.Contains("quỹ hưu", loaded.WordList.Known);
             Assert.True(loaded.WordList.Count > 300, $"{loaded.WordList.Count} words");
             foreach (var s in fixture.HeldBack.Take(50))
                 Assert.Equal(fixture.Trained.Model.Joins(s.Syllables.ToArray()), loaded.Joins(s.Syllables.ToArray()));
@@ -143,6 +145,57 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         Assert.Equal(["w1", "w2", "w4", "w1"], atoms.Covers!);
         // Forward longest match reads [a b] [c] [d e]; backward, from the end, takes "d e", then c, then "a b": both join a|b and d|e.
         Assert.Equal(["g3", "g0", "g0", "g3"], atoms.Greedy!);
+    }
+
+    [Fact]
+    public void Known_words_are_read_normalised_and_bad_lines_name_their_line()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            // Decomposed input, the other tone-mark style, capitals, a comment, a blank line and a repeat.
+            File.WriteAllLines(path, ["# a comment", "ho\u0300a bi\u0300nh".Normalize(System.Text.NormalizationForm.FormD), "", "Công  Ty", "công ty", "thuỷ điện"]);
+            Assert.Equal(["hòa bình", "công ty", "thủy điện"], SegmenterWordList.ReadKnownWords(path));
+
+            File.WriteAllLines(path, ["công ty", "xe"]);
+            var single = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadKnownWords(path));
+            Assert.Contains($"{path}:2:", single.Message);
+            File.WriteAllLines(path, ["công ty", "", "mạng 5g"]);
+            var digits = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadKnownWords(path));
+            Assert.Contains($"{path}:3:", digits.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Treebank_syllables_are_read_as_the_pipeline_normalises_text()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "# sent_id = 1\n1\tHoà bình\t_\n2\tthuỷ\t_\n\n");
+            var sentence = Assert.Single(Conllu.Read(path));
+            Assert.Equal(["Hòa", "bình", "thủy"], sentence.Syllables);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Known_words_reach_the_model_and_join_syllables_it_never_saw_together()
+    {
+        // The fixture's model was trained with the team words; this one without.
+        var plain = SegmenterTrainer.Train(fixture.TrainSlice, new SegmenterTrainingOptions { Seed = 7 });
+        Assert.Equal(WordSource.Known, fixture.Trained.Model.WordList!.Source(["quỹ", "hưu"], 0, 2));
+        Assert.Equal(WordSource.None, plain.Model.WordList!.Source(["quỹ", "hưu"], 0, 2));
+        string[] sentence = ["người", "dân", "đóng", "quỹ", "hưu", "hằng", "tháng"];
+        Assert.False(plain.Model.Joins(sentence)[3]);
+        Assert.True(fixture.Trained.Model.Joins(sentence)[3]);
     }
 }
 
