@@ -8,6 +8,7 @@ internal static class ModelLocator
 {
     public const string DefaultTreebank = "../shared/data/ud-vi-vtb";
     public const string DefaultWordList = "data/words/vietnamese.txt";
+    public const string DefaultGazetteers = "data/gazetteers";
 
     public static string? Segmenter => Find("segmenter.zip");
     public static string? Ner => Find("ner.zip");

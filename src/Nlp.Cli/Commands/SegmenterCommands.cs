@@ -33,6 +33,10 @@ public class SegmenterTrainingSettings : CommandSettings
     [Description("A word list the team wrote (one word of 2-4 syllables per line), added to the words learned from the treebank. Default: data/words/vietnamese.txt; 'none' for none.")]
     public string? Words { get; init; }
 
+    [CommandOption("--names <DIR>")]
+    [Description("Folder of the team's name lists (*.tsv: name, type, aliases). Their names of 2-4 syllables of letters are kept whole where written with a capital (Thung lũng Silicon, Meta Platforms). Default: data/gazetteers; 'none' for none.")]
+    public string? Names { get; init; }
+
     [CommandOption("--join-threshold <X>")]
     [Description("The boundary score above which syllables join. Default: 0 (chosen by cross-validation on train.conllu; see the model card).")]
     public float JoinThreshold { get; init; } = 0f;
@@ -40,6 +44,7 @@ public class SegmenterTrainingSettings : CommandSettings
     internal SegmenterTrainingOptions Options() => new()
     {
         KnownWords = NoWordList ? [] : ReadKnownWords(),
+        Names = ReadNames(),
         JoinThreshold = JoinThreshold,
         Seed = Seed,
         WordList = !NoWordList,
@@ -74,6 +79,33 @@ public class SegmenterTrainingSettings : CommandSettings
         {
             throw new UsageException(e.Message);
         }
+    }
+
+    /// <summary>The names (and aliases) of the team's name lists that are 2-4 syllables of letters, as form atoms.</summary>
+    private List<string> ReadNames()
+    {
+        if (string.Equals(Names, "none", StringComparison.OrdinalIgnoreCase)) return [];
+        string folder = Names ?? ModelLocator.DefaultGazetteers;
+        if (!Directory.Exists(folder))
+        {
+            if (Names is not null) throw new UsageException($"--names '{Names}' is not a folder");
+            Report.Warning($"no name lists at {folder}: training without them (give --names DIR, or --names none to silence this)");
+            return [];
+        }
+        Entities.Gazetteer gazetteer;
+        try
+        {
+            gazetteer = Entities.Gazetteer.Load(Directory.GetFiles(folder, "*.tsv"));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        var names = gazetteer.Entries.SelectMany(entry => entry.Aliases.Prepend(entry.Name))
+            .Select(form => SegmenterWordList.TryWord(form, out var word, out _) ? word : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        Report.Info($"read {names.Count:N0} names of 2-4 syllables from {folder}");
+        return names;
     }
 
     internal List<SegmentedSentence> ReadTreebank(string? only = null)
@@ -127,7 +159,7 @@ public sealed class EvaluateSegmenterSettings : SegmenterTrainingSettings
     public int? Folds { get; init; }
 
     [CommandOption("--no-name-pass")]
-    [Description("Score without the pass that joins adjacent capitalised syllables into names (to measure what it adds).")]
+    [Description("Score without the name pass (adjacent capitalised syllables and the listed names kept whole), to measure what it adds.")]
     public bool NoNamePass { get; init; }
 
     [CommandOption("--errors <N>")]

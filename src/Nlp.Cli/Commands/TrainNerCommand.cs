@@ -33,7 +33,7 @@ public sealed class TrainNerSettings : CorpusTrainingSettings
 
     [CommandOption("--gazetteers <DIR>")]
     [Description("Folder of name lists (*.tsv: name, type, aliases) used as features and stored in the model. Default: data/gazetteers; 'none' for none.")]
-    public string Gazetteers { get; init; } = "data/gazetteers";
+    public string Gazetteers { get; init; } = ModelLocator.DefaultGazetteers;
 }
 
 /// <summary><c>vnlp train ner</c>: trains the entity tagger, chooses rule or tagger spans per type on dev, reports dev scores.</summary>

@@ -26,11 +26,14 @@ public sealed class SegmenterModel
     private readonly AtomIds _special;
     private readonly int _numberAtom;
     private readonly HashSet<FeatureKey>? _wordKeys;
-    private bool[] _startsWord = [];
+    private readonly bool[] _startsWord = [];
+    private readonly HashSet<FeatureKey>? _nameKeys;
+    private readonly bool[] _startsName = [];
+    private readonly int[] _capitalShapes;
     private readonly int[] _coverIds = new int[WordListEvidence.CoverValues];
     private readonly int[] _greedyIds = new int[WordListEvidence.GreedyValues];
 
-    private SegmenterModel(Dictionary<string, int> atoms, Dictionary<FeatureKey, float> weights, float bias, SegmenterWordList? words, float joinThreshold)
+    private SegmenterModel(Dictionary<string, int> atoms, Dictionary<FeatureKey, float> weights, float bias, SegmenterWordList? words, IReadOnlyCollection<string>? names, float joinThreshold)
     {
         _atoms = atoms;
         _atomLookup = atoms.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -39,30 +42,53 @@ public sealed class SegmenterModel
         _special = new AtomIds(Id(SegmenterFeatures.SentenceStart), Id(SegmenterFeatures.SentenceEnd), Id(SegmenterFeatures.FirstBoundary));
         _numberAtom = Id(SegmenterFeatures.NumberAtom);
         WordList = words;
+        Names = names ?? [];
         JoinThreshold = joinThreshold;
-        if (words is null) return;
+        _capitalShapes = [Id(SegmenterFeatures.Shape("Aa", TokenKind.Word)), Id(SegmenterFeatures.Shape("A", TokenKind.Word))];
         for (int v = 0; v < _coverIds.Length; v++) _coverIds[v] = Id(WordListEvidence.CoverAtom(v));
         for (int v = 0; v < _greedyIds.Length; v++) _greedyIds[v] = Id(WordListEvidence.GreedyAtom(v));
+        if (words is not null) _wordKeys = KeysOf(words.Learned.Concat(words.Known));
+        if (Names.Count > 0) _nameKeys = KeysOf(Names);
+        _startsWord = StartsOf(_wordKeys);
+        _startsName = StartsOf(_nameKeys);
+
         // A word's syllables may have no weighted feature of their own; they still need ids to be matched.
-        _wordKeys = [];
-        Span<int> ids = stackalloc int[4];
-        foreach (var word in words.Learned.Concat(words.Known))
+        HashSet<FeatureKey> KeysOf(IEnumerable<string> list)
         {
-            var syllables = word.Split(' ');
-            ids.Clear();
-            for (int k = 0; k < syllables.Length; k++)
+            var keys = new HashSet<FeatureKey>();
+            Span<int> ids = stackalloc int[4];
+            foreach (var word in list)
             {
-                if (!atoms.TryGetValue(syllables[k], out int id)) atoms[syllables[k]] = id = atoms.Count;
-                ids[k] = id;
+                var syllables = word.Split(' ');
+                ids.Clear();
+                for (int k = 0; k < syllables.Length; k++)
+                {
+                    if (!atoms.TryGetValue(syllables[k], out int id)) atoms[syllables[k]] = id = atoms.Count;
+                    ids[k] = id;
+                }
+                keys.Add(new FeatureKey(syllables.Length, ids[0], ids[1], ids[2], ids[3]));
             }
-            _wordKeys.Add(new FeatureKey(syllables.Length, ids[0], ids[1], ids[2], ids[3]));
+            return keys;
         }
-        _startsWord = new bool[atoms.Count];
-        foreach (var key in _wordKeys) _startsWord[key.A] = true;
+
+        bool[] StartsOf(HashSet<FeatureKey>? keys)
+        {
+            if (keys is null) return [];
+            var starts = new bool[atoms.Count];
+            foreach (var key in keys) starts[key.A] = true;
+            return starts;
+        }
     }
 
     /// <summary>The training data's words that the model uses as boundary evidence (null for a model without one).</summary>
     public SegmenterWordList? WordList { get; }
+
+    /// <summary>
+    /// Names of two to four syllables from the team's name lists, as form atoms: where one is written with a
+    /// capital first letter, the name pass keeps it one word (<c>Thung lũng Silicon</c>, <c>Meta Platforms</c>
+    /// at the start of a sentence), whatever the classifier decided inside it.
+    /// </summary>
+    public IReadOnlyCollection<string> Names { get; }
 
     /// <summary>The model joins two syllables when a boundary's score is above this (chosen at training, see the model card).</summary>
     public float JoinThreshold { get; }
@@ -71,8 +97,8 @@ public sealed class SegmenterModel
 
     /// <summary>
     /// After the classifier, join adjacent capitalised syllables into one word (<c>Bùi Văn Luyến</c>,
-    /// <c>Hàng Châu</c>), as the treebank writes names. A sentence's first syllable is left out, since its
-    /// capital may only mark the sentence.
+    /// <c>Hàng Châu</c>), as the treebank writes names, and the listed <see cref="Names"/>. A sentence's first
+    /// syllable is left out of the first rule, since its capital may only mark the sentence.
     /// </summary>
     public bool KeepNamesWhole { get; set; } = true;
 
@@ -90,6 +116,7 @@ public sealed class SegmenterModel
         var ml = new MLContext(seed: 0);
         var transformer = ml.Model.Load(path, out var schema);
         SegmenterWordList? words = null;
+        List<string>? names = null;
         float threshold = 0f;
         if (Training.ModelFile.ReadEntry(path, MetadataEntry) is { } json)
         {
@@ -97,12 +124,13 @@ public sealed class SegmenterModel
             threshold = (float?)metadata["joinThreshold"] ?? 0f;
             if (metadata["words"] is Newtonsoft.Json.Linq.JArray list)
                 words = new SegmenterWordList(list.Select(w => (string)w!), (metadata["knownWords"] as Newtonsoft.Json.Linq.JArray)?.Select(w => (string)w!));
+            names = (metadata["names"] as Newtonsoft.Json.Linq.JArray)?.Select(w => (string)w!).ToList();
         }
-        return FromTransformer(transformer, schema, words, threshold);
+        return FromTransformer(transformer, schema, words, threshold, names);
     }
 
     /// <summary>Reads the feature dictionary and linear weights out of a fitted ML.NET chain.</summary>
-    public static SegmenterModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, SegmenterWordList? words, float joinThreshold)
+    public static SegmenterModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, SegmenterWordList? words, float joinThreshold, IReadOnlyCollection<string>? listedNames = null)
     {
         var outputSchema = transformer.GetOutputSchema(inputSchema);
         VBuffer<ReadOnlyMemory<char>> keyValues = default;
@@ -136,7 +164,7 @@ public sealed class SegmenterModel
             }
             table[new FeatureKey(template, ids[0], ids[1], ids[2], ids[3])] = w;
         }
-        return new SegmenterModel(atoms, table, linear.Bias, words, joinThreshold);
+        return new SegmenterModel(atoms, table, linear.Bias, words, listedNames, joinThreshold);
     }
 
     private int Id(string atom) => _atoms.TryGetValue(atom, out int id) ? id : -1;
@@ -224,7 +252,23 @@ public sealed class SegmenterModel
             joins[k] = boundaries[k] == BoundaryKind.Name || (boundaries[k] == BoundaryKind.Classifier && scores[k] > JoinThreshold);
         }
         if (_wordKeys is not null) ResolveOverlaps(new IdMatcher(_wordKeys, _startsWord, ids), boundaries, scores, joins);
+        if (_nameKeys is not null && KeepNamesWhole) JoinListedNames(new IdMatcher(_nameKeys, _startsName, ids), ids.AsSpan(n, n), boundaries, joins);
         ArrayPool<float>.Shared.Return(scores);
+    }
+
+    /// <summary>Joins each listed name that starts with a capital, longest first, where all its boundaries are between syllables.</summary>
+    private void JoinListedNames(IdMatcher names, ReadOnlySpan<int> shapes, ReadOnlySpan<BoundaryKind> boundaries, Span<bool> joins)
+    {
+        for (int start = 0; start < boundaries.Length;)
+        {
+            int length = 0;
+            if (shapes[start] == _capitalShapes[0] || shapes[start] == _capitalShapes[1])
+                for (int l = Math.Min(SegmenterWordList.MaxSyllables, boundaries.Length + 1 - start); l >= 2 && length == 0; l--)
+                    if (names.IsWord(start, l) && !boundaries.Slice(start, l - 1).Contains(BoundaryKind.Split)) length = l;
+            if (length == 0) { start++; continue; }
+            joins.Slice(start, length - 1).Fill(true);
+            start += length;
+        }
     }
 
     /// <summary>

@@ -59,23 +59,41 @@ public sealed class SegmenterWordList
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
-            var text = Text.TextNormalizer.Normalize(line).Text.Trim();
+            var text = line.Trim();
             if (text.Length == 0 || text.StartsWith('#')) continue;
-            var syllables = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (syllables.Length is < 2 or > MaxSyllables)
-                throw new InvalidDataException($"{path}:{lineNumber}: '{text}' has {syllables.Length} syllables; a word of the list has 2 to {MaxSyllables}");
-            var forms = new string[syllables.Length];
-            for (int k = 0; k < syllables.Length; k++)
-            {
-                var kind = SegmenterFeatures.KindOf(syllables[k]);
-                if (kind != Documents.TokenKind.Word || !syllables[k].All(char.IsLetter))
-                    throw new InvalidDataException($"{path}:{lineNumber}: '{syllables[k]}' in '{text}' is not a syllable of letters");
-                forms[k] = SegmenterFeatures.Form(syllables[k], kind);
-            }
-            var word = string.Join(Separator, forms);
+            if (!TryWord(text, out var word, out var problem)) throw new InvalidDataException($"{path}:{lineNumber}: {problem}");
             if (seen.Add(word)) words.Add(word);
         }
         return words;
+    }
+
+    /// <summary>
+    /// A phrase as a word of the list: its syllables as form atoms (normalised as the pipeline normalises
+    /// text, lower case) joined by a space, when it has 2 to 4 syllables of letters only.
+    /// </summary>
+    public static bool TryWord(string phrase, out string word, out string problem)
+    {
+        word = problem = "";
+        var text = Text.TextNormalizer.Normalize(phrase).Text.Trim();
+        var syllables = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (syllables.Length is < 2 or > MaxSyllables)
+        {
+            problem = $"'{text}' has {syllables.Length} syllables; a word of the list has 2 to {MaxSyllables}";
+            return false;
+        }
+        var forms = new string[syllables.Length];
+        for (int k = 0; k < syllables.Length; k++)
+        {
+            var kind = SegmenterFeatures.KindOf(syllables[k]);
+            if (kind != Documents.TokenKind.Word || !syllables[k].All(char.IsLetter))
+            {
+                problem = $"'{syllables[k]}' in '{text}' is not a syllable of letters";
+                return false;
+            }
+            forms[k] = SegmenterFeatures.Form(syllables[k], kind);
+        }
+        word = string.Join(Separator, forms);
+        return true;
     }
 
     /// <summary>Whether forms [start, start + length) spell a word of the list, and where it comes from.</summary>

@@ -13,7 +13,8 @@ public class TrainSegmenterCommandTests
         dir.File("tb/train.conllu", Treebank);
         if (words is null) return VnlpProcess.Run(dir.Path, "train", "segmenter", "--data", "tb", "--out", "seg.zip");
         dir.File("words.txt", words);
-        return VnlpProcess.Run(dir.Path, "train", "segmenter", "--data", "tb", "--words", wordsArgument, "--out", "seg.zip");
+        dir.File("names/places.tsv", "name\ttype\taliases\nThung lũng Silicon\tLOCATION\tSilicon Valley\nMỹ\tLOCATION\t\n");
+        return VnlpProcess.Run(dir.Path, "train", "segmenter", "--data", "tb", "--words", wordsArgument, "--names", "names", "--out", "seg.zip");
     }
 
     [Fact]
@@ -29,6 +30,8 @@ public class TrainSegmenterCommandTests
         // "bảo hiểm" is in the treebank too: saved with the learned words, the team's list keeps the rest.
         Assert.Equal(["quỹ hưu"], metadata["knownWords"]!.Select(w => (string)w!));
         Assert.Contains("bảo hiểm", metadata["words"]!.Select(w => (string)w!));
+        // Names of 2-4 syllables from the name lists, aliases included; one-syllable names are no words to join.
+        Assert.Equal(["silicon valley", "thung lũng silicon"], metadata["names"]!.Select(w => (string)w!));
     }
 
     [Fact]
@@ -52,6 +55,7 @@ public class TrainSegmenterCommandTests
         var run = Train(dir, words: null);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("no team word list at data/words/vietnamese.txt", run.Stderr);
+        Assert.Contains("no name lists at data/gazetteers", run.Stderr);
         Assert.True(File.Exists(Path.Combine(dir.Path, "seg.zip")));
     }
 }

@@ -11,7 +11,7 @@ public sealed class SegmenterFixture
         var dev = Conllu.Read(Path.Combine(RepositoryPaths.Treebank, "dev.conllu"));
         TrainSlice = train.Take(400).ToList();
         HeldBack = dev.Take(150).ToList();
-        Trained = SegmenterTrainer.Train(TrainSlice, new SegmenterTrainingOptions { Seed = 7, KnownWords = KnownWords });
+        Trained = SegmenterTrainer.Train(TrainSlice, new SegmenterTrainingOptions { Seed = 7, KnownWords = KnownWords, Names = Names });
     }
 
     /// <summary>
@@ -19,6 +19,9 @@ public sealed class SegmenterFixture
     /// treebank: only the list can teach the model to join it.
     /// </summary>
     public static readonly string[] KnownWords = ["quỹ hưu", "bảo hiểm", "xã hội"];
+
+    /// <summary>Names from the team's name lists, as <c>--names</c> gives them.</summary>
+    public static readonly string[] Names = ["thung lũng silicon", "meta platforms"];
 
     public List<SegmentedSentence> TrainSlice { get; }
     public List<SegmentedSentence> HeldBack { get; }

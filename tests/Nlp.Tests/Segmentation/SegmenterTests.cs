@@ -76,6 +76,7 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
             Assert.Equal(fixture.Trained.Model.WordList!.Learned, loaded.WordList!.Learned);
             Assert.Equal(fixture.Trained.Model.WordList.Known, loaded.WordList.Known);
             Assert.Contains("quỹ hưu", loaded.WordList.Known);
+            Assert.Equal(SegmenterFixture.Names.Order(StringComparer.Ordinal), loaded.Names);
             Assert.True(loaded.WordList.Count > 300, $"{loaded.WordList.Count} words");
             foreach (var s in fixture.HeldBack.Take(50))
                 Assert.Equal(fixture.Trained.Model.Joins(s.Syllables.ToArray()), loaded.Joins(s.Syllables.ToArray()));
@@ -148,6 +149,20 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
     }
 
     [Fact]
+    public void Listed_names_written_with_a_capital_stay_one_word()
+    {
+        var model = fixture.Trained.Model;
+        // Inside a sentence, with a lower-case syllable in the middle.
+        var valley = model.Joins(["làm", "việc", "tại", "Thung", "lũng", "Silicon", "từ", "năm", "2019"]);
+        Assert.True(valley[3] && valley[4], "Thung lũng Silicon is one word");
+        Assert.False(valley[5], "the name ends where the list's name ends");
+        // At the start of a sentence, where capitals alone do not make a name.
+        Assert.True(model.Joins(["Meta", "Platforms", "cho", "biết"])[0]);
+        // Not a name when written in lower case.
+        Assert.False(model.Joins(["ở", "thung", "lũng", "silicon"])[2]);
+    }
+
+    [Fact]
     public void Known_words_are_read_normalised_and_bad_lines_name_their_line()
     {
         var path = Path.GetTempFileName();
@@ -207,6 +222,7 @@ public class ShippedSegmenterTests
     [Theory]
     [InlineData("Công ty khởi nghiệp có trụ sở tại Hàng Châu.", "Công_ty khởi_nghiệp có trụ_sở tại Hàng_Châu .")]
     [InlineData("Ông Bùi Văn Luyến là chủ tịch xã.", "Ông Bùi_Văn_Luyến là chủ_tịch xã .")]
+    [InlineData("Meta Platforms và Counterpoint Research có văn phòng ở Thung lũng Silicon.", "Meta_Platforms và Counterpoint_Research có văn_phòng ở Thung_lũng_Silicon .")]
     [InlineData("Công ty khởi nghiệp có trụ sở tại Hàng Châu đã phát triển mô hình lý luận mới.", "Công_ty khởi_nghiệp có trụ_sở tại Hàng_Châu đã phát_triển mô_hình lý_luận mới .")]
     public void Segments_common_words_and_names(string text, string expected)
     {
