@@ -59,16 +59,24 @@ public class SegmenterTrainingSettings : CommandSettings
         },
     };
 
+    /// <summary>
+    /// The input an optional list option names: null for "none"; when not given, its default, or null with
+    /// a warning where the default is missing (training from outside the repository); a missing given path
+    /// is a usage error.
+    /// </summary>
+    private static string? OptionalList(string? given, string fallback, bool exists, string option, string missing)
+    {
+        if (string.Equals(given, "none", StringComparison.OrdinalIgnoreCase)) return null;
+        if (exists) return given ?? fallback;
+        if (given is not null) throw new UsageException($"{option} '{given}' does not exist");
+        Report.Warning($"{missing} (give {option}, or {option} none to silence this)");
+        return null;
+    }
+
     private List<string> ReadKnownWords()
     {
-        if (string.Equals(Words, "none", StringComparison.OrdinalIgnoreCase)) return [];
         string path = Words ?? ModelLocator.DefaultWordList;
-        if (!File.Exists(path))
-        {
-            if (Words is not null) throw new UsageException($"--words '{Words}' does not exist");
-            Report.Warning($"no team word list at {path}: training with the treebank's words only (give --words FILE, or --words none to silence this)");
-            return [];
-        }
+        if (OptionalList(Words, path, File.Exists(path), "--words", $"no team word list at {path}: training with the treebank's words only") is null) return [];
         try
         {
             var words = SegmenterWordList.ReadKnownWords(path);
@@ -84,14 +92,8 @@ public class SegmenterTrainingSettings : CommandSettings
     /// <summary>The names (and aliases) of the team's name lists that are 2-4 syllables of letters, as form atoms.</summary>
     private List<string> ReadNames()
     {
-        if (string.Equals(Names, "none", StringComparison.OrdinalIgnoreCase)) return [];
         string folder = Names ?? ModelLocator.DefaultGazetteers;
-        if (!Directory.Exists(folder))
-        {
-            if (Names is not null) throw new UsageException($"--names '{Names}' is not a folder");
-            Report.Warning($"no name lists at {folder}: training without them (give --names DIR, or --names none to silence this)");
-            return [];
-        }
+        if (OptionalList(Names, folder, Directory.Exists(folder), "--names", $"no name lists at {folder}: training without them") is null) return [];
         Entities.Gazetteer gazetteer;
         try
         {
