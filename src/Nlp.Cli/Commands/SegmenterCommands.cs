@@ -26,7 +26,7 @@ public class SegmenterTrainingSettings : CommandSettings
     public float L2 { get; init; } = 0.01f;
 
     [CommandOption("--no-word-list")]
-    [Description("Train without the word-list evidence (the training data's words of 2-4 syllables), to measure what it adds.")]
+    [Description("Train without any word-list evidence (neither the training data's words of 2-4 syllables nor --words), to measure what it adds.")]
     public bool NoWordList { get; init; }
 
     [CommandOption("--words <FILE>")]
