@@ -262,7 +262,7 @@ public sealed class SegmenterModel
         for (int start = 0; start < boundaries.Length;)
         {
             int length = 0;
-            if (shapes[start] == _capitalShapes[0] || shapes[start] == _capitalShapes[1])
+            if (shapes[start] >= 0 && _capitalShapes.Contains(shapes[start]))
                 for (int l = Math.Min(SegmenterWordList.MaxSyllables, boundaries.Length + 1 - start); l >= 2 && length == 0; l--)
                     if (names.IsWord(start, l) && !boundaries.Slice(start, l - 1).Contains(BoundaryKind.Split)) length = l;
             if (length == 0) { start++; continue; }
