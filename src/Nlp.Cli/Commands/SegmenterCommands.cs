@@ -97,7 +97,7 @@ public class SegmenterTrainingSettings : CommandSettings
         Entities.Gazetteer gazetteer;
         try
         {
-            gazetteer = Entities.Gazetteer.Load(Directory.GetFiles(folder, "*.tsv"));
+            gazetteer = Entities.Gazetteer.LoadFolder(folder);
         }
         catch (FormatException e)
         {

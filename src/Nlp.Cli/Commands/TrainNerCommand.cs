@@ -92,6 +92,6 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
     {
         if (folder == "none") return Gazetteer.Empty;
         if (!Directory.Exists(folder)) throw new UsageException($"--gazetteers '{folder}' is not a folder (give 'none' to train without)");
-        return Gazetteer.Load(Directory.GetFiles(folder, "*.tsv"));
+        return Gazetteer.LoadFolder(folder);
     }
 }

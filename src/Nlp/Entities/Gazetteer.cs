@@ -35,6 +35,9 @@ public sealed class Gazetteer
 
     public IReadOnlyList<GazetteerEntry> Entries { get; }
 
+    /// <summary>Reads the name lists of a folder: its *.tsv files, as <see cref="Load(IEnumerable{string})"/>.</summary>
+    public static Gazetteer LoadFolder(string folder) => Load(Directory.GetFiles(folder, "*.tsv"));
+
     /// <summary>Reads TSV files with a header and the columns name, type, aliases (separated by |).</summary>
     public static Gazetteer Load(IEnumerable<string> files)
     {
