@@ -40,10 +40,10 @@ public static class SegmenterFeatures
 
     public static int TemplateCount => Templates.Length;
 
-    /// <summary>The form atom of a token: lower-cased word, a class for numbers, punctuation as is.</summary>
+    /// <summary>The form atom of a token: lower-cased word in one i/y spelling (<see cref="Text.IYSpelling"/>), a class for numbers, punctuation as is.</summary>
     public static string Form(ReadOnlySpan<char> text, TokenKind kind) => kind switch
     {
-        TokenKind.Word => text.ToString().ToLowerInvariant(),
+        TokenKind.Word => Text.IYSpelling.Unify(text.ToString().ToLowerInvariant()),
         TokenKind.Number => NumberAtom,
         TokenKind.Url => "<url>",
         TokenKind.Email => "<email>",

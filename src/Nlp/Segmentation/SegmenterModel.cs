@@ -353,8 +353,9 @@ public sealed class SegmenterModel
         switch (kind)
         {
             case TokenKind.Word:
-                if (text.Length > buffer.Length) return _atoms.TryGetValue(text.ToString().ToLowerInvariant(), out int longId) ? longId : -1;
+                if (text.Length > buffer.Length) return _atoms.TryGetValue(SegmenterFeatures.Form(text, kind), out int longId) ? longId : -1;
                 int written = text.ToLowerInvariant(buffer);
+                Text.IYSpelling.Unify(buffer[..written]);
                 return _atomLookup.TryGetValue(buffer[..written], out int id) ? id : -1;
             case TokenKind.Number:
                 return _numberAtom;

@@ -170,7 +170,8 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         {
             // Decomposed input, the other tone-mark style, capitals, a comment, a blank line and a repeat.
             File.WriteAllLines(path, ["# a comment", "ho\u0300a bi\u0300nh".Normalize(System.Text.NormalizationForm.FormD), "", "Công  Ty", "công ty", "thuỷ điện"]);
-            Assert.Equal(["hòa bình", "công ty", "thủy điện"], SegmenterWordList.ReadKnownWords(path));
+            // Read as form atoms: one tone-mark style, one i/y spelling (ty and ti), lower case.
+            Assert.Equal(["hòa bình", "công ti", "thủy điện"], SegmenterWordList.ReadKnownWords(path));
 
             File.WriteAllLines(path, ["công ty", "xe"]);
             var single = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadKnownWords(path));
@@ -211,6 +212,15 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         string[] sentence = ["người", "dân", "đóng", "quỹ", "hưu", "hằng", "tháng"];
         Assert.False(plain.Model.Joins(sentence)[3]);
         Assert.True(fixture.Trained.Model.Joins(sentence)[3]);
+    }
+
+    [Fact]
+    public void A_word_learned_in_one_i_y_spelling_is_known_in_the_other()
+    {
+        // The list has "quỹ hưu"; text may write "quĩ hưu". Both are one word to the model.
+        Assert.Equal(WordSource.Known, fixture.Trained.Model.WordList!.Source(["quỹ", "hưu"], 0, 2));
+        Assert.True(fixture.Trained.Model.Joins(["người", "dân", "đóng", "quĩ", "hưu", "hằng", "tháng"])[3]);
+        Assert.True(fixture.Trained.Model.Joins(["người", "dân", "đóng", "QUĨ", "HƯU", "hằng", "tháng"])[3]);
     }
 }
 
