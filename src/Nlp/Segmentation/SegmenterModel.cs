@@ -102,9 +102,9 @@ public sealed class SegmenterModel
     /// </summary>
     public bool KeepNamesWhole { get; set; } = true;
 
-    /// <summary>Who decides boundary <paramref name="left"/>: nobody (not two syllables), the name pass, or the classifier.</summary>
-    private BoundaryKind KindOf(bool betweenSyllables, ReadOnlySpan<char> leftText, TokenKind leftKind, ReadOnlySpan<char> rightText, TokenKind rightKind, int left) =>
-        !betweenSyllables ? BoundaryKind.Split
+    /// <summary>Who decides boundary <paramref name="left"/>: nobody (see <see cref="IsClassified"/>), the name pass, or the classifier.</summary>
+    private BoundaryKind KindOf(bool classified, ReadOnlySpan<char> leftText, TokenKind leftKind, ReadOnlySpan<char> rightText, TokenKind rightKind, int left) =>
+        !classified ? BoundaryKind.Split
         : KeepNamesWhole && left > 0 && Capitalised(leftText, leftKind) && Capitalised(rightText, rightKind) ? BoundaryKind.Name
         : BoundaryKind.Classifier;
 
@@ -193,7 +193,9 @@ public sealed class SegmenterModel
             {
                 var left = document.Tokens[first + k];
                 var right = document.Tokens[first + k + 1];
-                kinds[k] = KindOf(left.IsSyllable && right.IsSyllable && right.SpaceBefore, document.TextOf(left), left.Kind, document.TextOf(right), right.Kind, k);
+                var leftText = document.TextOf(left);
+                var rightText = document.TextOf(right);
+                kinds[k] = KindOf(IsClassified(leftText, left.Kind, rightText, right.Kind) && right.SpaceBefore, leftText, left.Kind, rightText, right.Kind, k);
             }
             Decide(ids, n, kinds.AsSpan(0, n - 1), joins.AsSpan(0, n - 1));
             int wordStart = first;
@@ -228,7 +230,7 @@ public sealed class SegmenterModel
         }
         var boundaries = new BoundaryKind[Math.Max(0, n - 1)];
         for (int k = 0; k < n - 1; k++)
-            boundaries[k] = KindOf(IsSyllable(kinds[k]) && IsSyllable(kinds[k + 1]), syllables[k], kinds[k], syllables[k + 1], kinds[k + 1], k);
+            boundaries[k] = KindOf(IsClassified(syllables[k], kinds[k], syllables[k + 1], kinds[k + 1]), syllables[k], kinds[k], syllables[k + 1], kinds[k + 1], k);
         var joins = new bool[boundaries.Length];
         Decide(ids, n, boundaries, joins);
         return joins;
@@ -336,6 +338,27 @@ public sealed class SegmenterModel
     }
 
     internal static bool IsSyllable(TokenKind kind) => kind is TokenKind.Word or TokenKind.Number;
+
+    /// <summary>
+    /// A full stop, the one mark the treebank keeps inside a word when it stands between numbers or
+    /// capitals (<c>25 . 000</c>, <c>84 . 4</c>, <c>TP . HCM</c>); the classifier learns where. Hyphens,
+    /// dashes, slashes and per cent signs it mostly splits (<c>10 - 15</c> is one word 9 times in 72), and
+    /// letting the classifier decide those too cost F1, so they always split.
+    /// </summary>
+    internal static bool IsInnerMark(ReadOnlySpan<char> text, TokenKind kind) =>
+        kind is TokenKind.Punctuation or TokenKind.Symbol && text.Length == 1 && text[0] == '.';
+
+    /// <summary>
+    /// Whether the classifier decides the boundary between two tokens: two syllables, or a syllable and a
+    /// full stop (<see cref="IsInnerMark"/>). Every other boundary splits.
+    /// </summary>
+    internal static bool IsClassified(ReadOnlySpan<char> leftText, TokenKind leftKind, ReadOnlySpan<char> rightText, TokenKind rightKind)
+    {
+        bool leftSyllable = IsSyllable(leftKind), rightSyllable = IsSyllable(rightKind);
+        return (leftSyllable && rightSyllable)
+            || (leftSyllable && IsInnerMark(rightText, rightKind))
+            || (rightSyllable && IsInnerMark(leftText, leftKind));
+    }
 
     /// <summary>The raw linear score of boundary i; the model joins when it is above <see cref="JoinThreshold"/>.</summary>
     internal float Score(in SentenceAtomIds sentence, int i)

@@ -82,7 +82,7 @@ public static class SegmenterTrainer
             var atoms = SegmenterFeatures.Atoms(syllables, kinds, words);
             for (int i = 0; i < syllables.Count - 1; i++)
             {
-                if (!SegmenterModel.IsSyllable(kinds[i]) || !SegmenterModel.IsSyllable(kinds[i + 1])) continue;
+                if (!SegmenterModel.IsClassified(syllables[i], kinds[i], syllables[i + 1], kinds[i + 1])) continue;
                 yield return new BoundaryExample { Label = !wordEnds.Contains(i), Features = SegmenterFeatures.BoundaryFeatures(atoms, i) };
             }
         }

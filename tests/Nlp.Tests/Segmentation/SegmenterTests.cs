@@ -42,7 +42,7 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
             var syllables = sentence.Syllables.ToArray();
             var joins = fixture.Trained.Model.Joins(syllables);
             for (int i = 0; i < syllables.Length - 1; i++)
-                if (SegmenterModel.IsSyllable(SegmenterFeatures.KindOf(syllables[i])) && SegmenterModel.IsSyllable(SegmenterFeatures.KindOf(syllables[i + 1])))
+                if (SegmenterModel.IsClassified(syllables[i], SegmenterFeatures.KindOf(syllables[i]), syllables[i + 1], SegmenterFeatures.KindOf(syllables[i + 1])))
                     fast.Add(joins[i]);
         }
         fixture.Trained.Model.KeepNamesWhole = true;
@@ -106,7 +106,8 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         {
             Assert.Equal(next, word.FirstToken);
             Assert.True(word.EndToken > word.FirstToken);
-            for (int t = word.FirstToken + 1; t < word.EndToken; t++) Assert.True(d.Tokens[t].IsSyllable && d.Tokens[t - 1].IsSyllable);
+            for (int t = word.FirstToken + 1; t < word.EndToken; t++)
+                Assert.True(SegmenterModel.IsClassified(d.TextOf(d.Tokens[t - 1]), d.Tokens[t - 1].Kind, d.TextOf(d.Tokens[t]), d.Tokens[t].Kind));
             next = word.EndToken;
         }
         Assert.Equal(d.Tokens.Count, next);
@@ -214,6 +215,22 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
         Assert.True(fixture.Trained.Model.Joins(sentence)[3]);
     }
 
+    [Theory]
+    [InlineData("công", "ty", true)]
+    [InlineData("25", ".", true)]
+    [InlineData(".", "000", true)]
+    [InlineData("TP", ".", true)]
+    [InlineData("10", "-", false)]
+    [InlineData("–", "2004", false)]
+    [InlineData("100", "%", false)]
+    [InlineData("Nội", ",", false)]
+    [InlineData(".", ".", false)]
+    [InlineData("(", "Trung", false)]
+    public void The_classifier_decides_between_syllables_and_at_a_full_stop_beside_one(string left, string right, bool classified)
+    {
+        Assert.Equal(classified, SegmenterModel.IsClassified(left, SegmenterFeatures.KindOf(left), right, SegmenterFeatures.KindOf(right)));
+    }
+
     [Fact]
     public void A_word_learned_in_one_i_y_spelling_is_known_in_the_other()
     {
@@ -240,5 +257,14 @@ public class ShippedSegmenterTests
         var writer = new StringWriter();
         Nlp.Output.SegmentedText.Write(d, writer);
         Assert.Equal(expected + "\n", writer.ToString());
+    }
+
+    [Fact]
+    public void Keeps_a_number_written_with_the_treebanks_spaces_one_word_but_not_the_sentences_stop()
+    {
+        // Treebank sentences come whole, with spaces around every mark; running text writes 25.000, one token.
+        var joins = Model.Value.Joins(["giá", "là", "25", ".", "000", "đồng", "."]);
+        Assert.True(joins[2] && joins[3], "25 . 000 is one word");
+        Assert.False(joins[4] || joins[5], "the number, the noun and the stop are three words");
     }
 }
