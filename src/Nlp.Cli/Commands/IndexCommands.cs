@@ -67,7 +67,9 @@ public sealed class IndexCommand : Command<IndexSettings>
         var options = CommonOptions.Parse(settings.Date, settings.Threads, 64);
 
         var watch = Stopwatch.StartNew();
-        var (documents, passages, failed) = Indexer.Run(settings.Inputs, options, settings.PassageTokens, settings.Bulk, settings.Index, settings.Lucene);
+        int documents, passages, failed;
+        try { (documents, passages, failed) = Indexer.Run(settings.Inputs, options, settings.PassageTokens, settings.Bulk, settings.Index, settings.Lucene); }
+        catch (IncompatibleIndexException e) { throw new UsageException(e.Message); }
         double minutes = Math.Max(watch.Elapsed.TotalMinutes, 1e-9);
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{documents} documents ({failed} failed), {passages} passages in {watch.Elapsed.TotalSeconds:0.0} s, {documents / minutes:N0} articles/minute");
@@ -162,7 +164,7 @@ public sealed class SearchCommand : Command<SearchSettings>
         };
         LuceneSearcher searcher;
         try { searcher = new LuceneSearcher(settings.Index, PipelineFactory.Segmenter); }
-        catch (DirectoryNotFoundException e) { throw new UsageException(e.Message); }
+        catch (Exception e) when (e is DirectoryNotFoundException or IncompatibleIndexException) { throw new UsageException(e.Message); }
         using (searcher)
         {
             var result = searcher.Search(request);

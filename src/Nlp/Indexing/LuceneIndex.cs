@@ -32,7 +32,24 @@ public static class IndexFields
         });
 
     public static long DateNumber(DateOnly date) => date.Year * 10000L + date.Month * 100 + date.Day;
+
+    /// <summary>The commit data entry that records which <see cref="VietnameseAnalyzer.Version"/> made the index's terms.</summary>
+    public const string AnalyzerEntry = "vnlp.analyzer";
+
+    /// <summary>
+    /// Refuses an index whose terms another analyzer made: its queries would silently miss (<c>công_ty</c>
+    /// indexed, <c>công_ti</c> asked). Such an index has to be built anew.
+    /// </summary>
+    public static void CheckAnalyzer(DirectoryReader reader, string path)
+    {
+        reader.IndexCommit.UserData.TryGetValue(AnalyzerEntry, out var version);
+        if (version != VietnameseAnalyzer.Version)
+            throw new IncompatibleIndexException($"the index at '{path}' was made by an older vnlp (analyzer {version ?? "1"}, this one writes {VietnameseAnalyzer.Version}): its terms are spelled differently; build it anew into an empty folder with 'vnlp index INPUT... --lucene DIR'");
+    }
 }
+
+/// <summary>An index folder this version cannot search or add to (see <see cref="IndexFields.CheckAnalyzer"/>).</summary>
+public sealed class IncompatibleIndexException(string message) : IOException(message);
 
 /// <summary>
 /// Writes documents into a Lucene.Net index folder. A document with an id already in the index replaces
@@ -47,8 +64,15 @@ public sealed class LuceneIndexWriter : IDisposable
     {
         System.IO.Directory.CreateDirectory(path);
         _directory = FSDirectory.Open(path);
+        if (DirectoryReader.IndexExists(_directory))
+        {
+            using var existing = DirectoryReader.Open(_directory);
+            try { IndexFields.CheckAnalyzer(existing, path); }
+            catch { _directory.Dispose(); throw; }
+        }
         var config = new IndexWriterConfig(IndexFields.Version, IndexFields.Analyzer(segmenter)) { OpenMode = OpenMode.CREATE_OR_APPEND };
         _writer = new IndexWriter(_directory, config);
+        _writer.SetCommitData(new Dictionary<string, string> { [IndexFields.AnalyzerEntry] = VietnameseAnalyzer.Version });
     }
 
     public void Add(IndexRecord record)

@@ -46,6 +46,7 @@ public sealed class LuceneSearcher : IDisposable
             throw new DirectoryNotFoundException($"no search index at '{path}' (make one with 'vnlp index INPUT... --lucene {path}')");
         _directory = FSDirectory.Open(path);
         _reader = DirectoryReader.Open(_directory);
+        IndexFields.CheckAnalyzer(_reader, path);
         _searcher = new IndexSearcher(_reader);
         _syllables = new VietnameseAnalyzer(AnalysisMode.Syllables, segmenter);
         _words = new VietnameseAnalyzer(AnalysisMode.Words, segmenter);
@@ -203,8 +204,8 @@ public static class Snippets
         bool Matches(Token t)
         {
             if (!t.IsSyllable) return false;
-            var lower = d.TextOf(t).ToString().ToLowerInvariant();
-            return queryTerms.Contains(lower) || (plainTerms.Count > 0 && plainTerms.Contains(Folding.Fold(lower)));
+            var term = VietnameseAnalyzer.Term(d.TextOf(t));
+            return queryTerms.Contains(term) || (plainTerms.Count > 0 && plainTerms.Contains(Folding.Fold(term)));
         }
         var best = d.Sentences.MaxBy(s => Enumerable.Range(s.FirstToken, s.TokenCount).Count(t => Matches(d.Tokens[t])));
         var (start, end) = d.ToInput(d.Tokens[best.FirstToken].Start, d.Tokens[best.EndToken - 1].End);

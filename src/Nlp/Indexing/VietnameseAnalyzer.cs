@@ -14,13 +14,24 @@ public enum AnalysisMode { Syllables, Words, Folded }
 /// <summary>
 /// A Lucene analyzer made of this project's own stages: normalisation, the tokenizer, sentences and the
 /// word segmenter. Terms are lower-cased syllables (numbers included, punctuation left out), words whose
-/// syllables are joined by <c>_</c> (<c>công_ty</c>), or syllables folded to no diacritics (<c>cong</c>, <c>ty</c>),
-/// with offsets into the original text so that hits can be highlighted.
+/// syllables are joined by <c>_</c> (<c>công_ti</c>), or syllables folded to no diacritics (<c>cong</c>, <c>ti</c>),
+/// with offsets into the original text so that hits can be highlighted. Syllables are in one i/y spelling
+/// (<see cref="IYSpelling"/>), so that <c>quy mô</c> finds <c>qui mô</c> and <c>lý do</c> finds <c>lí do</c>;
+/// the spelling shows only in the index's terms, never in the text or snippets returned.
 /// </summary>
 public sealed class VietnameseAnalyzer(AnalysisMode mode, SegmenterModel? segmenter) : Analyzer
 {
+    /// <summary>
+    /// Which terms this analyzer makes, stamped on every index it writes: an index whose terms were made
+    /// another way cannot be searched or added to with this one (1: before the i/y spelling was unified).
+    /// </summary>
+    public const string Version = "2";
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
         new(new VietnameseTokenizer(reader, mode, segmenter));
+
+    /// <summary>The term of one syllable of normalised text: lower case, one i/y spelling.</summary>
+    public static string Term(ReadOnlySpan<char> syllable) => IYSpelling.Unify(syllable.ToString().ToLowerInvariant());
 
     /// <summary>The terms this analyzer makes of a text (for queries and tests).</summary>
     public List<string> Terms(string text)
@@ -77,7 +88,7 @@ internal sealed class VietnameseTokenizer : Tokenizer
             {
                 if (!d.Tokens[word.FirstToken].IsSyllable) continue;
                 var (s, e) = d.ToInput(d.Tokens[word.FirstToken].Start, d.Tokens[word.EndToken - 1].End);
-                var term = string.Join('_', Enumerable.Range(word.FirstToken, word.TokenCount).Select(t => d.TextOf(d.Tokens[t]).ToString())).ToLowerInvariant();
+                var term = string.Join('_', Enumerable.Range(word.FirstToken, word.TokenCount).Select(t => VietnameseAnalyzer.Term(d.TextOf(d.Tokens[t]))));
                 items.Add((term, s, e));
             }
             return items;
@@ -86,8 +97,8 @@ internal sealed class VietnameseTokenizer : Tokenizer
         {
             if (!token.IsSyllable) continue;
             var (s, e) = d.ToInput(token.Start, token.End);
-            var lower = d.TextOf(token).ToString().ToLowerInvariant();
-            items.Add((_mode == AnalysisMode.Folded ? Folding.Fold(lower) : lower, s, e));
+            var term = VietnameseAnalyzer.Term(d.TextOf(token));
+            items.Add((_mode == AnalysisMode.Folded ? Folding.Fold(term) : term, s, e));
         }
         return items;
     }

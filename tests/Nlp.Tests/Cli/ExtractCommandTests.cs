@@ -191,4 +191,23 @@ public class IndexCommandTests
         Assert.Equal(0, mapping.ExitCode);
         Assert.Contains("\"nested\"", mapping.Stdout);
     }
+
+    [Fact]
+    public void An_index_an_older_vnlp_made_is_refused_with_a_message_and_left_as_it_was()
+    {
+        using var dir = new TempFolder();
+        dir.File("in/a.txt", "Viettel phủ sóng 5G tại Hà Nội.");
+        string old = Path.Combine(dir.Path, "old");
+        Indexing.OlderIndex.Write(old);
+        var files = Directory.GetFiles(old).Order().ToArray();
+        var search = VnlpProcess.Run(dir.Path, "search", "old", "Viettel");
+        Assert.Equal(2, search.ExitCode);
+        Assert.Contains("older vnlp", search.Stderr);
+        var index = VnlpProcess.Run(dir.Path, "index", "in", "--lucene", "old", "--bulk", "out.ndjson");
+        Assert.Equal(2, index.ExitCode);
+        Assert.Contains("build it anew", index.Stderr);
+        Assert.DoesNotContain("   at ", index.Stderr);
+        Assert.Equal(files, Directory.GetFiles(old).Order().ToArray());
+        Assert.False(File.Exists(Path.Combine(dir.Path, "out.ndjson")));
+    }
 }

@@ -9,6 +9,18 @@ using Nlp.Tests.Cli;
 
 namespace Nlp.Tests.Indexing;
 
+/// <summary>An index as vnlp wrote it before the i/y spelling was unified: no analyzer stamp, <c>công_ty</c> in its terms.</summary>
+public static class OlderIndex
+{
+    public static void Write(string path)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(path);
+        using var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(IndexFields.Version, new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(IndexFields.Version)));
+        writer.AddDocument([new Lucene.Net.Documents.StringField(IndexFields.Id, "x", Lucene.Net.Documents.Field.Store.YES), new Lucene.Net.Documents.TextField(IndexFields.Words, "công_ty", Lucene.Net.Documents.Field.Store.NO)]);
+        writer.Commit();
+    }
+}
+
 /// <summary>The samples indexed once with the shipped models, in a temporary folder.</summary>
 public sealed class SampleIndexFixture : IDisposable
 {
@@ -42,9 +54,42 @@ public class IndexingTests(SampleIndexFixture fixture) : IClassFixture<SampleInd
     [Fact]
     public void The_analyzer_gives_syllables_words_and_folded_syllables()
     {
-        Assert.Equal(["công", "ty", "khởi", "nghiệp"], new VietnameseAnalyzer(AnalysisMode.Syllables, fixture.Segmenter).Terms("Công ty khởi nghiệp."));
-        Assert.Equal(["công_ty", "khởi_nghiệp"], new VietnameseAnalyzer(AnalysisMode.Words, fixture.Segmenter).Terms("Công ty khởi nghiệp."));
-        Assert.Equal(["cong", "ty", "khoi", "nghiep", "dien", "thoai"], new VietnameseAnalyzer(AnalysisMode.Folded, fixture.Segmenter).Terms("Công ty khởi nghiệp điện thoại"));
+        // One i/y spelling: "ty" and "ti" are one term, as are "quý" and "quí".
+        Assert.Equal(["công", "ti", "khởi", "nghiệp", "quý"], new VietnameseAnalyzer(AnalysisMode.Syllables, fixture.Segmenter).Terms("Công ty khởi nghiệp quí."));
+        Assert.Equal(["công_ti", "khởi_nghiệp"], new VietnameseAnalyzer(AnalysisMode.Words, fixture.Segmenter).Terms("Công ty khởi nghiệp."));
+        Assert.Equal(["cong", "ti", "khoi", "nghiep", "dien", "thoai"], new VietnameseAnalyzer(AnalysisMode.Folded, fixture.Segmenter).Terms("Công ty khởi nghiệp điện thoại"));
+    }
+
+    [Theory]
+    [InlineData("qui mô", "Quy mô thị trường chip tăng mạnh.", "**Quy** **mô**")]
+    [InlineData("quy mô", "Qui mô thị trường chip tăng mạnh.", "**Qui** **mô**")]
+    [InlineData("lý do", "Lí do được hãng đưa ra hôm qua.", "**Lí** **do**")]
+    [InlineData("kĩ sư", "Các kỹ sư của hãng làm việc tại Hà Nội.", "**kỹ** **sư**")]
+    [InlineData("ki su", "Các kỹ sư của hãng làm việc tại Hà Nội.", "**kỹ** **sư**")]
+    public void A_query_finds_the_text_in_the_other_i_y_spelling_and_highlights_it_as_written(string query, string text, string highlighted)
+    {
+        using var folder = new TempFolder();
+        using (var writer = new LuceneIndexWriter(folder.Path, fixture.Segmenter))
+        {
+            writer.Add(IndexRecord.From(fixture.Pipeline.Process(new Document("a", text)), 512));
+            writer.Add(IndexRecord.From(fixture.Pipeline.Process(new Document("b", "Giá cổ phiếu giảm trong phiên sáng.")), 512));
+            writer.Commit();
+        }
+        using var searcher = new LuceneSearcher(folder.Path, fixture.Segmenter);
+        var hit = Assert.Single(searcher.Search(new SearchRequest(query)).Hits);
+        Assert.Equal("a", hit.Id);
+        Assert.Contains(highlighted, hit.Snippet);
+    }
+
+    [Fact]
+    public void An_index_whose_terms_an_older_analyzer_made_is_refused_by_name_not_searched_wrongly()
+    {
+        using var folder = new TempFolder();
+        OlderIndex.Write(folder.Path);
+        var search = Assert.Throws<IncompatibleIndexException>(() => new LuceneSearcher(folder.Path, fixture.Segmenter));
+        Assert.Contains(folder.Path, search.Message);
+        Assert.Contains("build it anew", search.Message);
+        Assert.Throws<IncompatibleIndexException>(() => new LuceneIndexWriter(folder.Path, fixture.Segmenter));
     }
 
     [Fact]
