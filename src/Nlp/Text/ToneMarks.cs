@@ -3,8 +3,8 @@ namespace Nlp.Text;
 /// <summary>
 /// Vietnamese writes the tone of an open syllable ending in <c>oa</c>, <c>oe</c>, <c>uy</c> in two styles:
 /// on the second vowel (<c>hoà</c>, <c>thuỷ</c>) or on the first (<c>hòa</c>, <c>thủy</c>). Both are correct and
-/// both appear in news; this maps them to the second style, which the press uses most, so that one
-/// word has one spelling for the later stages. The move keeps the text's length.
+/// both appear in news; this maps them to the first style, the one the treebank the segmenter learns from
+/// writes, so that one word has one spelling for the later stages. The move keeps the text's length.
 /// </summary>
 public static class ToneMarks
 {
@@ -63,10 +63,9 @@ public static class ToneMarks
 
         // The pair must end the syllable (no final consonant after it) ...
         if (i + 1 < text.Length && char.IsLetter(text[i + 1])) return false;
-        // ... and in "quy" the u belongs to the consonant "qu": the tone stays on y.
+        // ... and in "quy" the u belongs to the consonant "qu": the tone stays on y. A pair that is the
+        // whole syllable moves like any other: "uỷ ban" is "ủy ban", "oà khóc" is "òa khóc".
         if (i >= 2 && text[i - 2] is 'q' or 'Q') return false;
-        // It must not start a word: "oà" alone is an interjection, left as is.
-        if (i < 2 || !char.IsLetter(text[i - 2])) return false;
 
         toned = v switch { 'o' => O, 'O' => OU, 'u' => U, _ => UU };
         first = toned[tone];

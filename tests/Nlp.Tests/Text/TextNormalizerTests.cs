@@ -15,6 +15,11 @@ public class TextNormalizerTests
     [InlineData("hoàn thành", "hoàn thành")]
     [InlineData("thuyền", "thuyền")]
     [InlineData("hòa", "hòa")]
+    [InlineData("uỷ ban", "ủy ban")]
+    [InlineData("Uỷ ban Chứng khoán", "Ủy ban Chứng khoán")]
+    [InlineData("UỶ BAN", "ỦY BAN")]
+    [InlineData("oà khóc", "òa khóc")]
+    [InlineData("ủy quyền", "ủy quyền")]
     public void Puts_tone_marks_in_one_place(string input, string expected) => Assert.Equal(expected, TextNormalizer.Normalize(input).Text);
 
     [Theory]
