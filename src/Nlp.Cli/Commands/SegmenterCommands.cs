@@ -34,7 +34,7 @@ public class SegmenterTrainingSettings : CommandSettings
     public string? Words { get; init; }
 
     [CommandOption("--names <DIR>")]
-    [Description("Folder of the team's name lists (*.tsv: name, type, aliases). Their names of 2-4 syllables of letters are kept whole where written with a capital (Thung lũng Silicon, Meta Platforms). Default: data/gazetteers; 'none' for none.")]
+    [Description("Folder of the team's name lists (*.tsv: name, type, aliases). Their names of 2-4 syllables of letters are kept whole where written with a capital (Thung lũng Silicon, Meta Platforms); its family-names.txt, one Vietnamese family name a line, marks a name at a sentence's start (Trịnh Quốc Khánh cho biết). Default: data/gazetteers; 'none' for none.")]
     public string? Names { get; init; }
 
     [CommandOption("--join-threshold <X>")]
@@ -45,6 +45,7 @@ public class SegmenterTrainingSettings : CommandSettings
     {
         KnownWords = NoWordList ? [] : ReadKnownWords(),
         Names = ReadNames(),
+        FamilyNames = ReadFamilyNames(),
         JoinThreshold = JoinThreshold,
         Seed = Seed,
         WordList = !NoWordList,
@@ -77,11 +78,17 @@ public class SegmenterTrainingSettings : CommandSettings
     {
         string path = Words ?? ModelLocator.DefaultWordList;
         if (OptionalList(Words, path, File.Exists(path), "--words", $"no team word list at {path}: training with the treebank's words only") is null) return [];
+        return ReadList(path, SegmenterWordList.ReadKnownWords, "known words");
+    }
+
+    /// <summary>Reads a list file, reporting its size; a bad line is a usage error naming the file and line.</summary>
+    private static List<string> ReadList(string path, Func<string, List<string>> read, string what)
+    {
         try
         {
-            var words = SegmenterWordList.ReadKnownWords(path);
-            Report.Info($"read {words.Count:N0} known words from {path}");
-            return words;
+            var list = read(path);
+            Report.Info($"read {list.Count:N0} {what} from {path}");
+            return list;
         }
         catch (InvalidDataException e)
         {
@@ -109,6 +116,17 @@ public class SegmenterTrainingSettings : CommandSettings
         Report.Info($"read {names.Count:N0} names of 2-4 syllables from {folder}");
         return names;
     }
+
+    /// <summary>The family names of the name-list folder's family-names.txt, as form atoms (none when the file is absent).</summary>
+    private List<string> ReadFamilyNames()
+    {
+        string folder = Names ?? ModelLocator.DefaultGazetteers;
+        string path = Path.Combine(folder, FamilyNamesFile);
+        if (string.Equals(Names, "none", StringComparison.OrdinalIgnoreCase) || !File.Exists(path)) return [];
+        return ReadList(path, SegmenterWordList.ReadFamilyNames, "family names");
+    }
+
+    private const string FamilyNamesFile = "family-names.txt";
 
     internal List<SegmentedSentence> ReadTreebank(string? only = null)
     {

@@ -29,11 +29,12 @@ public sealed class SegmenterModel
     private readonly bool[] _startsWord = [];
     private readonly HashSet<FeatureKey>? _nameKeys;
     private readonly bool[] _startsName = [];
+    private readonly bool[] _isFamilyName = [];
     private readonly int[] _capitalShapes;
     private readonly int[] _coverIds = new int[WordListEvidence.CoverValues];
     private readonly int[] _greedyIds = new int[WordListEvidence.GreedyValues];
 
-    private SegmenterModel(Dictionary<string, int> atoms, Dictionary<FeatureKey, float> weights, float bias, SegmenterWordList? words, IReadOnlyCollection<string>? names, float joinThreshold)
+    private SegmenterModel(Dictionary<string, int> atoms, Dictionary<FeatureKey, float> weights, float bias, SegmenterWordList? words, IReadOnlyCollection<string>? names, IReadOnlyCollection<string>? familyNames, float joinThreshold)
     {
         _atoms = atoms;
         _atomLookup = atoms.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -43,14 +44,18 @@ public sealed class SegmenterModel
         _numberAtom = Id(SegmenterFeatures.NumberAtom);
         WordList = words;
         Names = names ?? [];
+        FamilyNames = familyNames ?? [];
         JoinThreshold = joinThreshold;
         _capitalShapes = [Id(SegmenterFeatures.Shape("Aa", TokenKind.Word)), Id(SegmenterFeatures.Shape("A", TokenKind.Word))];
         for (int v = 0; v < _coverIds.Length; v++) _coverIds[v] = Id(WordListEvidence.CoverAtom(v));
         for (int v = 0; v < _greedyIds.Length; v++) _greedyIds[v] = Id(WordListEvidence.GreedyAtom(v));
         if (words is not null) _wordKeys = KeysOf(words.Learned.Concat(words.Known));
         if (Names.Count > 0) _nameKeys = KeysOf(Names);
+        foreach (var name in FamilyNames) if (!atoms.ContainsKey(name)) atoms[name] = atoms.Count;
         _startsWord = StartsOf(_wordKeys);
         _startsName = StartsOf(_nameKeys);
+        _isFamilyName = new bool[atoms.Count];
+        foreach (var name in FamilyNames) _isFamilyName[atoms[name]] = true;
 
         // A word's syllables may have no weighted feature of their own; they still need ids to be matched.
         HashSet<FeatureKey> KeysOf(IEnumerable<string> list)
@@ -90,6 +95,13 @@ public sealed class SegmenterModel
     /// </summary>
     public IReadOnlyCollection<string> Names { get; }
 
+    /// <summary>
+    /// Vietnamese family names, as form atoms: a sentence that starts with one, capitalised, before another
+    /// capitalised syllable starts with a person's name (<c>Trịnh_Quốc_Khánh cho biết</c>), so the name pass
+    /// joins its first boundary too.
+    /// </summary>
+    public IReadOnlyCollection<string> FamilyNames { get; }
+
     /// <summary>The model joins two syllables when a boundary's score is above this (chosen at training, see the model card).</summary>
     public float JoinThreshold { get; }
 
@@ -102,11 +114,16 @@ public sealed class SegmenterModel
     /// </summary>
     public bool KeepNamesWhole { get; set; } = true;
 
-    /// <summary>Who decides boundary <paramref name="left"/>: nobody (see <see cref="IsClassified"/>), the name pass, or the classifier.</summary>
-    private BoundaryKind KindOf(bool classified, ReadOnlySpan<char> leftText, TokenKind leftKind, ReadOnlySpan<char> rightText, TokenKind rightKind, int left) =>
+    /// <summary>
+    /// Who decides boundary <paramref name="left"/>: nobody (see <see cref="IsClassified"/>), the name pass, or
+    /// the classifier. <paramref name="firstFormId"/> is the form id of the sentence's first syllable.
+    /// </summary>
+    private BoundaryKind KindOf(bool classified, ReadOnlySpan<char> leftText, TokenKind leftKind, ReadOnlySpan<char> rightText, TokenKind rightKind, int left, int firstFormId) =>
         !classified ? BoundaryKind.Split
-        : KeepNamesWhole && left > 0 && Capitalised(leftText, leftKind) && Capitalised(rightText, rightKind) ? BoundaryKind.Name
+        : KeepNamesWhole && (left > 0 || IsFamilyName(firstFormId)) && Capitalised(leftText, leftKind) && Capitalised(rightText, rightKind) ? BoundaryKind.Name
         : BoundaryKind.Classifier;
+
+    private bool IsFamilyName(int formId) => formId >= 0 && formId < _isFamilyName.Length && _isFamilyName[formId];
 
     private static bool Capitalised(ReadOnlySpan<char> text, Documents.TokenKind kind) => SegmenterFeatures.Shape(text, kind) == "#Aa";
 
@@ -116,7 +133,7 @@ public sealed class SegmenterModel
         var ml = new MLContext(seed: 0);
         var transformer = ml.Model.Load(path, out var schema);
         SegmenterWordList? words = null;
-        List<string>? names = null;
+        List<string>? names = null, familyNames = null;
         float threshold = 0f;
         if (Training.ModelFile.ReadEntry(path, MetadataEntry) is { } json)
         {
@@ -125,12 +142,13 @@ public sealed class SegmenterModel
             if (metadata["words"] is Newtonsoft.Json.Linq.JArray list)
                 words = new SegmenterWordList(list.Select(w => (string)w!), (metadata["knownWords"] as Newtonsoft.Json.Linq.JArray)?.Select(w => (string)w!));
             names = (metadata["names"] as Newtonsoft.Json.Linq.JArray)?.Select(w => (string)w!).ToList();
+            familyNames = (metadata["familyNames"] as Newtonsoft.Json.Linq.JArray)?.Select(w => (string)w!).ToList();
         }
-        return FromTransformer(transformer, schema, words, threshold, names);
+        return FromTransformer(transformer, schema, words, threshold, names, familyNames);
     }
 
     /// <summary>Reads the feature dictionary and linear weights out of a fitted ML.NET chain.</summary>
-    public static SegmenterModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, SegmenterWordList? words, float joinThreshold, IReadOnlyCollection<string>? listedNames = null)
+    public static SegmenterModel FromTransformer(ITransformer transformer, DataViewSchema inputSchema, SegmenterWordList? words, float joinThreshold, IReadOnlyCollection<string>? listedNames = null, IReadOnlyCollection<string>? familyNames = null)
     {
         var outputSchema = transformer.GetOutputSchema(inputSchema);
         VBuffer<ReadOnlyMemory<char>> keyValues = default;
@@ -164,7 +182,7 @@ public sealed class SegmenterModel
             }
             table[new FeatureKey(template, ids[0], ids[1], ids[2], ids[3])] = w;
         }
-        return new SegmenterModel(atoms, table, linear.Bias, words, listedNames, joinThreshold);
+        return new SegmenterModel(atoms, table, linear.Bias, words, listedNames, familyNames, joinThreshold);
     }
 
     private int Id(string atom) => _atoms.TryGetValue(atom, out int id) ? id : -1;
@@ -195,7 +213,7 @@ public sealed class SegmenterModel
                 var right = document.Tokens[first + k + 1];
                 var leftText = document.TextOf(left);
                 var rightText = document.TextOf(right);
-                kinds[k] = KindOf(IsClassified(leftText, left.Kind, rightText, right.Kind) && right.SpaceBefore, leftText, left.Kind, rightText, right.Kind, k);
+                kinds[k] = KindOf(IsClassified(leftText, left.Kind, rightText, right.Kind) && right.SpaceBefore, leftText, left.Kind, rightText, right.Kind, k, formIds[0]);
             }
             Decide(ids, n, kinds.AsSpan(0, n - 1), joins.AsSpan(0, n - 1));
             int wordStart = first;
@@ -230,7 +248,7 @@ public sealed class SegmenterModel
         }
         var boundaries = new BoundaryKind[Math.Max(0, n - 1)];
         for (int k = 0; k < n - 1; k++)
-            boundaries[k] = KindOf(IsClassified(syllables[k], kinds[k], syllables[k + 1], kinds[k + 1]), syllables[k], kinds[k], syllables[k + 1], kinds[k + 1], k);
+            boundaries[k] = KindOf(IsClassified(syllables[k], kinds[k], syllables[k + 1], kinds[k + 1]), syllables[k], kinds[k], syllables[k + 1], kinds[k + 1], k, ids[0]);
         var joins = new bool[boundaries.Length];
         Decide(ids, n, boundaries, joins);
         return joins;

@@ -42,6 +42,8 @@ public sealed record SegmenterTrainingOptions
     public IReadOnlyCollection<string> KnownWords { get; init; } = [];
     /// <summary>Names from the team's name lists (form atoms) that the name pass keeps whole; see <see cref="SegmenterModel.Names"/>.</summary>
     public IReadOnlyCollection<string> Names { get; init; } = [];
+    /// <summary>Vietnamese family names (form atoms) that mark a name at a sentence's start; see <see cref="SegmenterModel.FamilyNames"/>.</summary>
+    public IReadOnlyCollection<string> FamilyNames { get; init; } = [];
 }
 
 /// <summary>A trained segmenter: the ML.NET model (what is saved) and the fast scorer read from it.</summary>
@@ -56,6 +58,7 @@ public sealed record TrainedSegmenter(ITransformer Transformer, DataViewSchema I
             metadata["knownWords"] = new Newtonsoft.Json.Linq.JArray(words.Known);
         }
         if (Model.Names.Count > 0) metadata["names"] = new Newtonsoft.Json.Linq.JArray(Model.Names.Order(StringComparer.Ordinal));
+        if (Model.FamilyNames.Count > 0) metadata["familyNames"] = new Newtonsoft.Json.Linq.JArray(Model.FamilyNames.Order(StringComparer.Ordinal));
         Training.ModelFile.Save(Transformer, InputSchema, path, SegmenterModel.MetadataEntry, metadata.ToString(Newtonsoft.Json.Formatting.None));
     }
 }
@@ -116,7 +119,7 @@ public static class SegmenterTrainer
             .Append(ml.Transforms.Conversion.MapKeyToVector("Vector", SegmenterModel.KeysColumn, outputCountVector: true));
         var pipeline = featurize.Append(Trainer(ml, options));
         var transformer = pipeline.Fit(data);
-        return new TrainedSegmenter(transformer, data.Schema, SegmenterModel.FromTransformer(transformer, data.Schema, words, options.JoinThreshold, options.Names), examples.Count);
+        return new TrainedSegmenter(transformer, data.Schema, SegmenterModel.FromTransformer(transformer, data.Schema, words, options.JoinThreshold, options.Names, options.FamilyNames), examples.Count);
     }
 
     private const int WordListParts = 5;

@@ -51,7 +51,15 @@ public sealed class SegmenterWordList
     /// pipeline normalises text, lower case), in file order without repeats. A line that is not such a word
     /// is an error naming the file and line: a list that silently lost entries would train another model.
     /// </summary>
-    public static List<string> ReadKnownWords(string path)
+    public static List<string> ReadKnownWords(string path) => ReadList(path, 2, MaxSyllables, "a word of the list");
+
+    /// <summary>
+    /// Reads the team's list of Vietnamese family names (<c>data/gazetteers/family-names.txt</c>): one a line,
+    /// one syllable each, as <see cref="ReadKnownWords"/> reads words; returns them as form atoms.
+    /// </summary>
+    public static List<string> ReadFamilyNames(string path) => ReadList(path, 1, 1, "a family name");
+
+    private static List<string> ReadList(string path, int minSyllables, int maxSyllables, string what)
     {
         var words = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +69,7 @@ public sealed class SegmenterWordList
             lineNumber++;
             var text = line.Trim();
             if (text.Length == 0 || text.StartsWith('#')) continue;
-            if (!TryWord(text, out var word, out var problem)) throw new InvalidDataException($"{path}:{lineNumber}: {problem}");
+            if (!TryForms(text, minSyllables, maxSyllables, what, out var word, out var problem)) throw new InvalidDataException($"{path}:{lineNumber}: {problem}");
             if (seen.Add(word)) words.Add(word);
         }
         return words;
@@ -71,14 +79,16 @@ public sealed class SegmenterWordList
     /// A phrase as a word of the list: its syllables as form atoms (normalised as the pipeline normalises
     /// text, lower case) joined by a space, when it has 2 to 4 syllables of letters only.
     /// </summary>
-    public static bool TryWord(string phrase, out string word, out string problem)
+    public static bool TryWord(string phrase, out string word, out string problem) => TryForms(phrase, 2, MaxSyllables, "a word of the list", out word, out problem);
+
+    private static bool TryForms(string phrase, int minSyllables, int maxSyllables, string what, out string word, out string problem)
     {
         word = problem = "";
         var text = Text.TextNormalizer.Normalize(phrase).Text.Trim();
         var syllables = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (syllables.Length is < 2 or > MaxSyllables)
+        if (syllables.Length < minSyllables || syllables.Length > maxSyllables)
         {
-            problem = $"'{text}' has {syllables.Length} syllables; a word of the list has 2 to {MaxSyllables}";
+            problem = $"'{text}' has {syllables.Length} syllables; {what} has " + (minSyllables == maxSyllables ? $"{minSyllables}" : $"{minSyllables} to {maxSyllables}");
             return false;
         }
         var forms = new string[syllables.Length];

@@ -188,6 +188,25 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
     }
 
     [Fact]
+    public void Family_names_are_read_as_form_atoms_and_a_line_of_two_syllables_names_its_line()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path, ["# họ", "Nguyễn", "", "LÝ", "Trịnh"]);
+            Assert.Equal(["nguyễn", "lí", "trịnh"], SegmenterWordList.ReadFamilyNames(path));
+            File.WriteAllLines(path, ["Nguyễn", "Âu Dương"]);
+            var two = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadFamilyNames(path));
+            Assert.Contains($"{path}:2:", two.Message);
+            Assert.Contains("a family name has 1", two.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Treebank_syllables_are_read_as_the_pipeline_normalises_text()
     {
         var path = Path.GetTempFileName();
@@ -251,6 +270,10 @@ public class ShippedSegmenterTests
     [InlineData("Ông Bùi Văn Luyến là chủ tịch xã.", "Ông Bùi_Văn_Luyến là chủ_tịch xã .")]
     [InlineData("Meta Platforms và Counterpoint Research có văn phòng ở Thung lũng Silicon.", "Meta_Platforms và Counterpoint_Research có văn_phòng ở Thung_lũng_Silicon .")]
     [InlineData("Công ty khởi nghiệp có trụ sở tại Hàng Châu đã phát triển mô hình lý luận mới.", "Công_ty khởi_nghiệp có trụ_sở tại Hàng_Châu đã phát_triển mô_hình lý_luận mới .")]
+    // A family name starts the sentence: a person's name, kept whole; any other first word keeps its capital for the sentence alone.
+    [InlineData("Trịnh Quốc Khánh cho biết công ty sẽ mở rộng.", "Trịnh_Quốc_Khánh cho biết công_ty sẽ mở_rộng .")]
+    [InlineData("Lê Hoàng Zyxwa đã đến Hà Nội.", "Lê_Hoàng_Zyxwa đã đến Hà_Nội .")]
+    [InlineData("Tại Hà Nội, giá điện tăng.", "Tại Hà_Nội , giá điện tăng .")]
     public void Segments_common_words_and_names(string text, string expected)
     {
         var d = new NlpPipeline(NlpPipeline.RuleBasedStages().Append(new WordSegmentationStage(Model.Value))).Process("t", text);
