@@ -123,7 +123,7 @@ public sealed class SegmenterModel
         : KeepNamesWhole && (left > 0 || IsFamilyName(firstFormId)) && Capitalised(leftText, leftKind) && Capitalised(rightText, rightKind) ? BoundaryKind.Name
         : BoundaryKind.Classifier;
 
-    private bool IsFamilyName(int formId) => formId >= 0 && formId < _isFamilyName.Length && _isFamilyName[formId];
+    private bool IsFamilyName(int formId) => formId >= 0 && _isFamilyName[formId];
 
     private static bool Capitalised(ReadOnlySpan<char> text, Documents.TokenKind kind) => SegmenterFeatures.Shape(text, kind) == "#Aa";
 
