@@ -7,7 +7,8 @@ namespace Nlp.Cli.Commands;
 internal static class ModelLocator
 {
     public const string DefaultTreebank = "../shared/data/ud-vi-vtb";
-    public const string DefaultWordList = "data/words/vietnamese.txt";
+    /// <summary>The team's word lists: every *.txt file of this folder.</summary>
+    public const string DefaultWordList = "data/words";
     public const string DefaultGazetteers = "data/gazetteers";
 
     public static string? Segmenter => Find("segmenter.zip");

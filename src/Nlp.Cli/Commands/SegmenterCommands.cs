@@ -29,8 +29,8 @@ public class SegmenterTrainingSettings : CommandSettings
     [Description("Train without any word-list evidence (neither the training data's words of 2-4 syllables nor --words), to measure what it adds.")]
     public bool NoWordList { get; init; }
 
-    [CommandOption("--words <FILE>")]
-    [Description("A word list the team wrote (one word of 2-4 syllables per line), added to the words learned from the treebank. Default: data/words/vietnamese.txt; 'none' for none.")]
+    [CommandOption("--words <PATH>")]
+    [Description("Word lists the team wrote (one word of 2-4 syllables per line), added to the words learned from the treebank: a file, or a folder whose *.txt files are all read. Default: data/words (the general list and the technology terms); 'none' for none.")]
     public string? Words { get; init; }
 
     [CommandOption("--names <DIR>")]
@@ -77,8 +77,10 @@ public class SegmenterTrainingSettings : CommandSettings
     private List<string> ReadKnownWords()
     {
         string path = Words ?? ModelLocator.DefaultWordList;
-        if (OptionalList(Words, path, File.Exists(path), "--words", $"no team word list at {path}: training with the treebank's words only") is null) return [];
-        return ReadList(path, SegmenterWordList.ReadKnownWords, "known words");
+        if (OptionalList(Words, path, File.Exists(path) || Directory.Exists(path), "--words", $"no team word list at {path}: training with the treebank's words only") is null) return [];
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.txt").Order(StringComparer.Ordinal).ToArray() : [path];
+        if (files.Length == 0) throw new UsageException($"--words '{path}' holds no .txt word list");
+        return [.. files.SelectMany(file => ReadList(file, SegmenterWordList.ReadKnownWords, "known words")).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Reads a list file, reporting its size; a bad line is a usage error naming the file and line.</summary>
