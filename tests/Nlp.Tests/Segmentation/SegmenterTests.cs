@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using Nlp.Documents;
 using Nlp.Pipeline;
 using Nlp.Segmentation;
+using Nlp.Tests.Cli;
 
 namespace Nlp.Tests.Segmentation;
 
@@ -166,60 +167,42 @@ public class SegmenterTests(SegmenterFixture fixture) : IClassFixture<SegmenterF
     [Fact]
     public void Known_words_are_read_normalised_and_bad_lines_name_their_line()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            // Decomposed input, the other tone-mark style, capitals, a comment, a blank line and a repeat.
-            File.WriteAllLines(path, ["# a comment", "ho\u0300a bi\u0300nh".Normalize(System.Text.NormalizationForm.FormD), "", "Công  Ty", "công ty", "thuỷ điện"]);
-            // Read as form atoms: one tone-mark style, one i/y spelling (ty and ti), lower case.
-            Assert.Equal(["hòa bình", "công ti", "thủy điện"], SegmenterWordList.ReadKnownWords(path));
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "list.txt");
+        // Decomposed input, the other tone-mark style, capitals, a comment, a blank line and a repeat.
+        File.WriteAllLines(path, ["# a comment", "ho\u0300a bi\u0300nh".Normalize(System.Text.NormalizationForm.FormD), "", "Công  Ty", "công ty", "thuỷ điện"]);
+        // Read as form atoms: one tone-mark style, one i/y spelling (ty and ti), lower case.
+        Assert.Equal(["hòa bình", "công ti", "thủy điện"], SegmenterWordList.ReadKnownWords(path));
 
-            File.WriteAllLines(path, ["công ty", "xe"]);
-            var single = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadKnownWords(path));
-            Assert.Contains($"{path}:2:", single.Message);
-            File.WriteAllLines(path, ["công ty", "", "mạng 5g"]);
-            var digits = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadKnownWords(path));
-            Assert.Contains($"{path}:3:", digits.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        File.WriteAllLines(path, ["công ty", "xe"]);
+        var single = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadKnownWords(path));
+        Assert.Contains($"{path}:2:", single.Message);
+        File.WriteAllLines(path, ["công ty", "", "mạng 5g"]);
+        var digits = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadKnownWords(path));
+        Assert.Contains($"{path}:3:", digits.Message);
     }
 
     [Fact]
     public void Family_names_are_read_as_form_atoms_and_a_line_of_two_syllables_names_its_line()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllLines(path, ["# họ", "Nguyễn", "", "LÝ", "Trịnh"]);
-            Assert.Equal(["nguyễn", "lí", "trịnh"], SegmenterWordList.ReadFamilyNames(path));
-            File.WriteAllLines(path, ["Nguyễn", "Âu Dương"]);
-            var two = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadFamilyNames(path));
-            Assert.Contains($"{path}:2:", two.Message);
-            Assert.Contains("a family name has 1", two.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "list.txt");
+        File.WriteAllLines(path, ["# họ", "Nguyễn", "", "LÝ", "Trịnh"]);
+        Assert.Equal(["nguyễn", "lí", "trịnh"], SegmenterWordList.ReadFamilyNames(path));
+        File.WriteAllLines(path, ["Nguyễn", "Âu Dương"]);
+        var two = Assert.Throws<InvalidDataException>(() => SegmenterWordList.ReadFamilyNames(path));
+        Assert.Contains($"{path}:2:", two.Message);
+        Assert.Contains("a family name has 1", two.Message);
     }
 
     [Fact]
     public void Treebank_syllables_are_read_as_the_pipeline_normalises_text()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, "# sent_id = 1\n1\tHoà bình\t_\n2\tthuỷ\t_\n\n");
-            var sentence = Assert.Single(Conllu.Read(path));
-            Assert.Equal(["Hòa", "bình", "thủy"], sentence.Syllables);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "train.conllu");
+        File.WriteAllText(path, "# sent_id = 1\n1\tHoà bình\t_\n2\tthuỷ\t_\n\n");
+        var sentence = Assert.Single(Conllu.Read(path));
+        Assert.Equal(["Hòa", "bình", "thủy"], sentence.Syllables);
     }
 
     [Fact]
